@@ -1,0 +1,39 @@
+"""Writing access-log entries. Every read, change and export of a person's record comes through here."""
+
+from django.db import models
+
+from .actor import Actor
+from .models import AccessEvent
+
+
+def _label(obj: models.Model) -> str:
+    return f"{obj._meta.app_label}.{obj._meta.model_name}"
+
+
+def record_access(
+    *,
+    actor: Actor,
+    kind: str,
+    action: str,
+    obj: models.Model | None = None,
+    council_id: int | None,
+    person_id: int | None = None,
+    fields: list[str] | None = None,
+    detail: dict | None = None,
+) -> AccessEvent:
+    return AccessEvent.objects.create(
+        actor=actor.user,
+        actor_name=actor.name,
+        role=actor.role,
+        organisation=actor.organisation,
+        council_id=council_id,
+        kind=kind,
+        action=action,
+        object_type=_label(obj) if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        person_id=person_id,
+        fields=sorted(fields or []),
+        detail=detail or {},
+        ip_address=actor.ip_address,
+        path=actor.path,
+    )

@@ -1,0 +1,127 @@
+"""GOV.UK Design System forms: the renderer, a mixin that styles fields, and the date input pattern."""
+
+import datetime
+import uuid
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+WIDGET_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+    forms.NumberInput: "govuk-input",
+    forms.PasswordInput: "govuk-input",
+    forms.Select: "govuk-select",
+    forms.Textarea: "govuk-textarea",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+}
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/form.html"
+    field_template_name = "govuk/field.html"
+
+
+class GovukDateWidget(forms.MultiWidget):
+    template_name = "govuk/widgets/date.html"
+
+    def __init__(self, attrs=None, autocomplete_prefix: str = ""):
+        self.autocomplete_prefix = autocomplete_prefix
+        super().__init__(
+            [
+                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
+                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
+                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-4"}),
+            ],
+            attrs,
+        )
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["has_error"] = getattr(self, "has_error", False)
+        for subwidget, label, part in zip(context["widget"]["subwidgets"], ("Day", "Month", "Year"), ("day", "month", "year"), strict=True):
+            subwidget["label"] = label
+            if self.autocomplete_prefix:
+                subwidget["attrs"]["autocomplete"] = f"{self.autocomplete_prefix}-{part}"
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the error messages the GOV.UK pattern asks for."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, past_only: bool = False, **kwargs):
+        self.past_only = past_only
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        label = (self.label or "Date").capitalize()
+        day, month, year = (str(part or "").strip() for part in data_list)
+        missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
+        if missing:
+            raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError(f"{label} must be a real date")
+        try:
+            value = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{label} must be a real date") from None
+        if self.past_only and value > datetime.date.today():
+            raise forms.ValidationError(f"{label} must be in the past")
+        return value
+
+
+class GovukFormMixin:
+    """Adds the GOV.UK classes to widgets and builds the error summary's links."""
+
+    fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = WIDGET_CLASSES.get(type(field.widget))
+            if css:
+                existing = field.widget.attrs.get("class", "")
+                field.widget.attrs["class"] = f"{css} {existing}".strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                # The date pattern marks each of its inputs, which the widget alone cannot know.
+                self.fields[name].widget.has_error = True
+
+    def error_summary(self) -> list[dict]:
+        items = [{"href": "", "message": error} for error in self.non_field_errors()]
+        for name, errors in self.errors.items():
+            if name == forms.forms.NON_FIELD_ERRORS:
+                continue
+            bound = self[name]
+            anchor = bound.auto_id
+            if isinstance(bound.field.widget, (forms.MultiWidget, forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                anchor = f"{anchor}_0"
+            items.extend({"href": f"#{anchor}", "message": error} for error in errors)
+        return items
+
+    def grouped_fields(self):
+        """The bound fields in their fieldsets, for forms long enough to need headings."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+
+class SubmissionIdField(forms.UUIDField):
+    """A hidden id minted when the form is first shown: a retried POST carries the same one."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("initial", uuid.uuid4)
+        super().__init__(**kwargs)

@@ -1,0 +1,21 @@
+"""manage.py load_demo [--people N]: load the demo council, idempotently."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from assessflow.people.demo.loader import load_demo_council
+
+
+class Command(BaseCommand):
+    help = "Load Demo Borough Council with its provider, teams, a user for every role and N people."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--people", type=int, default=1000, help="How many people (default 1,000).")
+
+    def handle(self, *args, people: int, **options):
+        def progress(done: int, added: int) -> None:
+            if people >= 50_000 and done % 50_000 < 5000:
+                self.stdout.write(f"  {done:,} of {people:,} people checked, {added:,} added")
+
+        added = load_demo_council(people=people, today=timezone.localdate(), progress=progress)
+        self.stdout.write(self.style.SUCCESS(f"Demo Borough Council is ready: {added:,} people added, {people:,} in all."))

@@ -1,0 +1,48 @@
+"""The service navigation each role sees, and the header's council and role."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+
+from assessflow.people import permissions as _people_permissions  # noqa: F401  (registers the rules used below)
+from assessflow.tenancy.permissions import may
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str | None = None
+    section: str = ""
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAVIGATION = (
+    NavItem("Home", "home"),
+    NavItem("Find a person", "people:find", "people.find_person", section="people"),
+    NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
+    NavItem("Users and teams", "organisation-members", "tenancy.view_organisation_members", section="organisation"),
+)
+
+
+def nav_for(membership) -> list[NavItem]:
+    return [item for item in NAVIGATION if item.permission is None or may(membership, item.permission)]
+
+
+def service(request) -> dict:
+    """Template context for the layout: who is signed in, as what, for which council."""
+    membership = getattr(request, "membership", None)
+    council = None
+    if membership is not None:
+        council = membership.council or membership.organisation
+    return {
+        "membership": membership,
+        "header_organisation": council.name if council else "",
+        "navigation": nav_for(membership) if membership else [],
+        "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+        "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
+    }

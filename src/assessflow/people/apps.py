@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "assessflow.people"
+    label = "people"
+    verbose_name = "People"
+
+    def ready(self) -> None:
+        from assessflow.audit.display import register_sentences
+
+        from . import permissions  # noqa: F401  (registers the people rules)
+
+        register_sentences(
+            {
+                "person.created": "Record created",
+                "person.updated": "Details changed",
+                "person.viewed": "Record viewed",
+                "person.opened_for_change": "Record opened to change",
+                "person.access_log_viewed": "Access log viewed",
+                "person.searched": "Found in a search",
+                "person.relationship_added": "Carer, relative or representative added",
+                "person.handed_over": "Case handed to a provider",
+                "person.loaded": "Record loaded",
+            }
+        )

@@ -1,0 +1,136 @@
+"""Reads of person records, always through what the acting membership may see."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from assessflow.audit.selectors import access_log_for_person, changes_for_person
+from assessflow.tenancy.models import Membership
+from assessflow.tenancy.roles import OrganisationKind, Role
+
+from .identity import normalise_name, normalise_nhs_number
+from .models import Handover, Person, Relationship
+
+MAX_MATCHES = 50
+
+
+def people_visible_to(membership: Membership) -> QuerySet[Person]:
+    """Every person record this membership may see, and no other.
+
+    Council staff see their council's people; provider staff only the people
+    handed to one of their organisation's contracts; a citizen only themselves;
+    referrers no person records (they see their own referrals instead).
+    """
+    org = membership.organisation
+    people = Person.objects.all()
+    if membership.role == Role.CITIZEN:
+        return people.filter(council=membership.council, citizen_account__user=membership.user)
+    if membership.role == Role.REFERRER:
+        return people.none()
+    if org.kind == OrganisationKind.COUNCIL:
+        return people.filter(council=org)
+    if org.kind == OrganisationKind.PROVIDER:
+        open_handover = Handover.objects.filter(
+            person=OuterRef("pk"), contract__provider=org, ended_at__isnull=True
+        )
+        return people.filter(council_id__in=membership.council_ids()).filter(Exists(open_handover))
+    return people.none()
+
+
+def person_for(membership: Membership, person_id: int) -> Person:
+    """The person with this id if this membership may see them; 404 otherwise, whatever the reason."""
+    person = people_visible_to(membership).select_related("council").filter(pk=person_id).first()
+    if person is None:
+        raise Http404("No person found")
+    return person
+
+
+@dataclass(frozen=True)
+class PersonSearch:
+    nhs_number: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    date_of_birth: datetime.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.nhs_number or self.given_name or self.family_name or self.date_of_birth)
+
+
+def search_people(membership: Membership, search: PersonSearch) -> list[Person]:
+    """People matching an NHS number, or a name and/or date of birth, whatever the case or spacing."""
+    if search.is_empty:
+        return []
+    people = people_visible_to(membership)
+    if search.nhs_number:
+        people = people.filter(nhs_number=normalise_nhs_number(search.nhs_number))
+    if search.family_name:
+        people = people.filter(family_name_key__startswith=normalise_name(search.family_name))
+    if search.given_name:
+        people = people.filter(given_name_key__startswith=normalise_name(search.given_name))
+    if search.date_of_birth:
+        people = people.filter(date_of_birth=search.date_of_birth)
+    return list(people.order_by("family_name_key", "given_name_key", "pk")[:MAX_MATCHES])
+
+
+def possible_duplicates(
+    membership: Membership,
+    *,
+    nhs_number: str,
+    given_name: str,
+    family_name: str,
+    date_of_birth: datetime.date | None,
+    exclude_id: int | None = None,
+) -> list[Person]:
+    """Records that may be the same person: same NHS number, or the same date of birth with either
+    name the same, or both names the same. Shown before a new record is created."""
+    given, family = normalise_name(given_name), normalise_name(family_name)
+    match = Q(given_name_key=given, family_name_key=family)
+    if date_of_birth:
+        match |= Q(date_of_birth=date_of_birth) & (Q(given_name_key=given) | Q(family_name_key=family))
+    if nhs_number:
+        match |= Q(nhs_number=normalise_nhs_number(nhs_number))
+    people = people_visible_to(membership).filter(match)
+    if exclude_id:
+        people = people.exclude(pk=exclude_id)
+    return list(people.order_by("family_name_key", "given_name_key", "pk")[:MAX_MATCHES])
+
+
+def relationships_of(person: Person) -> QuerySet[Relationship]:
+    return Relationship.objects.filter(person=person, ended_on__isnull=True).select_related("related_person")
+
+
+def timeline_of(person: Person):
+    """What has happened to the record, newest first."""
+    return changes_for_person(council_id=person.council_id, person_id=person.pk)
+
+
+@dataclass(frozen=True)
+class ReviewOverview:
+    people: int
+    reviews_overdue: int
+    reviews_due_soon: int
+    horizon_days: int
+
+
+def review_overview(membership: Membership, *, today: datetime.date, horizon: datetime.timedelta) -> ReviewOverview:
+    """Counts only, no names: how many people are on record and how many reviews are due."""
+    counts = people_visible_to(membership).aggregate(
+        people=Count("pk"),
+        overdue=Count("pk", filter=Q(review_due_on__lt=today, date_of_death__isnull=True)),
+        due_soon=Count(
+            "pk", filter=Q(review_due_on__gte=today, review_due_on__lte=today + horizon, date_of_death__isnull=True)
+        ),
+    )
+    return ReviewOverview(counts["people"], counts["overdue"], counts["due_soon"], horizon.days)
+
+
+def access_log_of(person: Person):
+    return access_log_for_person(council_id=person.council_id, person_id=person.pk)
+
+
+def own_record(membership: Membership) -> Person | None:
+    """A citizen's own record, and only that."""
+    return people_visible_to(membership).filter(citizen_account__user=membership.user).first()

@@ -1,0 +1,189 @@
+"""Changes to person records. Each one runs in a transaction and writes its access-log entry."""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_access
+from assessflow.tenancy.models import Contract, Organisation
+
+from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
+from .models import Handover, Person, Relationship
+
+# Fields a caseworker edits on the person form; everything else is kept by the system.
+EDITABLE_FIELDS = (
+    "nhs_number",
+    "title",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "date_of_death",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+    "phone",
+    "email",
+    "gender",
+    "ethnicity",
+    "client_type",
+    "primary_support_reason",
+    "accommodation_status",
+    "employment_status",
+    "has_unpaid_carer",
+    "autism_spectrum_disorder",
+    "visual_impairment",
+    "hearing_impairment",
+    "dementia",
+    "gp_practice_name",
+    "gp_practice_code",
+    "communication_needs",
+    "interpreter_language",
+)
+
+
+class StaleRecord(Exception):
+    """Someone else saved the record after this user opened it; nothing was overwritten."""
+
+
+def _tidy(values: dict) -> dict:
+    tidy = dict(values)
+    for name in ("given_name", "family_name", "preferred_name", "title"):
+        if name in tidy:
+            tidy[name] = tidy_name(tidy[name])
+    if "nhs_number" in tidy:
+        tidy["nhs_number"] = normalise_nhs_number(tidy["nhs_number"])
+    if "postcode" in tidy:
+        tidy["postcode"] = normalise_postcode(tidy["postcode"])
+    return tidy
+
+
+def _set_keys(person: Person) -> None:
+    person.given_name_key = normalise_name(person.given_name)
+    person.family_name_key = normalise_name(person.family_name)
+
+
+def create_person(*, actor: Actor, council: Organisation, details: dict, submission_id: uuid.UUID) -> Person:
+    """Create a person once per submission: a double click or a retry returns the first record."""
+    existing = Person.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    person = Person(council=council, submission_id=submission_id, **_tidy(details))
+    _set_keys(person)
+    person.full_clean()
+    try:
+        with transaction.atomic():
+            person.save()
+            record_access(
+                actor=actor,
+                kind=AccessEvent.Kind.CHANGE,
+                action="person.created",
+                obj=person,
+                council_id=council.pk,
+                person_id=person.pk,
+                fields=[f for f in details if details[f] not in ("", None)],
+            )
+    except IntegrityError:
+        # A concurrent retry of the same submission won the race.
+        return Person.objects.get(submission_id=submission_id)
+    return person
+
+
+def update_person(*, actor: Actor, person: Person, changes: dict, expected_version: int) -> Person:
+    """Save the changed fields if nobody else saved since `expected_version`; log which fields changed."""
+    changes = {k: v for k, v in _tidy(changes).items() if k in EDITABLE_FIELDS}
+    changed = sorted(name for name, value in changes.items() if getattr(person, name) != value)
+    if not changed:
+        return person
+    for name in changed:
+        setattr(person, name, changes[name])
+    _set_keys(person)
+    person.full_clean()
+    with transaction.atomic():
+        # The conditional UPDATE both detects a concurrent save and locks the row for ours.
+        claimed = Person.objects.filter(pk=person.pk, version=expected_version).update(version=expected_version + 1)
+        if claimed != 1:
+            raise StaleRecord("This record was changed by someone else after you opened it.")
+        person.version = expected_version + 1
+        person.updated_at = timezone.now()
+        person._change_reason = ", ".join(changed)
+        person._history_user = actor.user
+        person.save(update_fields=[*changed, "given_name_key", "family_name_key", "version", "updated_at"])
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="person.updated",
+            obj=person,
+            council_id=person.council_id,
+            person_id=person.pk,
+            fields=changed,
+        )
+    return person
+
+
+def record_person_viewed(*, actor: Actor, person: Person, action: str = "person.viewed") -> None:
+    record_access(
+        actor=actor, kind=AccessEvent.Kind.VIEW, action=action, obj=person, council_id=person.council_id, person_id=person.pk
+    )
+
+
+def record_people_searched(*, actor: Actor, council_ids: list[int], criteria: list[str], found: list[Person]) -> None:
+    """One entry per search and council, naming every record the results showed."""
+    for council_id in council_ids:
+        shown = [p.pk for p in found if p.council_id == council_id]
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.SEARCH,
+            action="person.searched",
+            council_id=council_id,
+            fields=criteria,
+            detail={"shown": shown},
+        )
+
+
+def add_relationship(*, actor: Actor, person: Person, details: dict, submission_id: uuid.UUID) -> Relationship:
+    existing = Relationship.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    relationship = Relationship(council_id=person.council_id, person=person, submission_id=submission_id, **details)
+    if relationship.related_person_id and relationship.related_person.council_id != person.council_id:
+        raise ValueError("A relationship links people of one council only.")
+    relationship.full_clean()
+    with transaction.atomic():
+        relationship.save()
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="person.relationship_added",
+            obj=relationship,
+            council_id=person.council_id,
+            person_id=person.pk,
+            fields=[f for f in details if details[f] not in ("", None, False)],
+            detail={"relationship": relationship.get_kind_display()},
+        )
+    return relationship
+
+
+def hand_over(*, actor: Actor, person: Person, contract: Contract) -> Handover:
+    """Give a provider's contract access to one person's case."""
+    if contract.council_id != person.council_id:
+        raise ValueError("A council can hand over only its own people.")
+    with transaction.atomic():
+        handover, created = Handover.objects.get_or_create(
+            person=person, contract=contract, ended_at=None, defaults={"council_id": person.council_id}
+        )
+        if created:
+            record_access(
+                actor=actor,
+                kind=AccessEvent.Kind.CHANGE,
+                action="person.handed_over",
+                obj=handover,
+                council_id=person.council_id,
+                person_id=person.pk,
+                detail={"contract": contract.reference, "provider": contract.provider.name},
+            )
+    return handover

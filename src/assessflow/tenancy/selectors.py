@@ -1,0 +1,43 @@
+"""Reads of organisations, teams and memberships for the acting user."""
+
+from django.db.models import Q, QuerySet
+
+from .models import Contract, Membership, Team, User
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user, is_active=True, organisation__is_active=True)
+        .select_related("organisation", "organisation__council", "team")
+        .order_by("pk")
+    )
+
+
+def current_membership(user: User, chosen_id: int | None) -> Membership | None:
+    """The membership the user chose this session, else their first active one."""
+    memberships = list(memberships_of(user))
+    for membership in memberships:
+        if membership.pk == chosen_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def members_of_organisation(organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user", "team")
+        .order_by("user__full_name", "role")
+    )
+
+
+def teams_of(organisation) -> QuerySet[Team]:
+    return Team.objects.filter(organisation=organisation).order_by("-is_active", "name")
+
+
+def contracts_of(organisation) -> QuerySet[Contract]:
+    """Contracts a council has let, or a provider holds."""
+    return (
+        Contract.objects.filter(Q(council=organisation) | Q(provider=organisation))
+        .select_related("council", "provider")
+        .order_by("reference")
+    )

@@ -1,0 +1,20 @@
+"""Every URL of Assessflow. Each app's pages live under its own prefix."""
+
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.sign_out, name="sign-out"),
+    path("session/extend/", views.extend_session, name="session-extend"),
+    path("role/", views.choose_role, name="choose-role"),
+    path("organisation/members/", views.organisation_members, name="organisation-members"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("people/", include("assessflow.people.urls")),
+]
+
+handler403 = "assessflow.views.forbidden"
+handler404 = "assessflow.views.not_found"
+handler500 = "assessflow.views.server_error"
