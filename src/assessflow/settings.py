@@ -179,7 +179,8 @@ if PRODUCTION:
 
 # --- Static files: built GOV.UK assets are committed and served by WhiteNoise ---
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "staticfiles"
+# Only production collects static files; elsewhere WhiteNoise serves them from the app folders.
+STATIC_ROOT = PROJECT_DIR / "staticfiles" if PRODUCTION else None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,6 +1,7 @@
 """Reads of person records, always through what the acting membership may see."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -134,3 +135,12 @@ def access_log_of(person: Person):
 def own_record(membership: Membership) -> Person | None:
     """A citizen's own record, and only that."""
     return people_visible_to(membership).filter(citizen_account__user=membership.user).first()
+
+
+def person_from_submission(membership: Membership, submission_id: str) -> Person | None:
+    """The record a form submission already created, if this membership may see it."""
+    try:
+        key = uuid.UUID(str(submission_id))
+    except ValueError:
+        return None
+    return people_visible_to(membership).filter(submission_id=key).first()

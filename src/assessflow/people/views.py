@@ -70,6 +70,10 @@ def new(request: HttpRequest) -> HttpResponse:
     duplicates = []
     if request.method == "POST":
         form = NewPersonForm(request.POST)
+        already = selectors.person_from_submission(request.membership, form.data.get("submission_id", ""))
+        if already is not None:
+            # A retried or double-clicked submission: show what the first one created.
+            return redirect("people:detail", person_id=already.pk)
         if form.is_valid():
             data = form.cleaned_data
             duplicates = _duplicates_for(request, data)

@@ -1,0 +1,102 @@
+"""The fixed cast every test can use, after healthchecks' alice/bob/charlie.
+
+Council A lets a contract to a provider; council B is an outsider. Each council has
+staff in every role, a referring organisation and a citizen; A has one person handed
+over to the provider and one not. Tests check behaviour from inside and from outside.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django_scopes import scopes_disabled
+
+from assessflow.people.models import Person
+from assessflow.tenancy.models import Membership, Organisation
+from assessflow.tenancy.roles import Qualification, Role
+from assessflow.tests import factories
+
+PASSWORD = "correct horse battery"
+
+COUNCIL_ROLES = (
+    Role.FRONT_DOOR,
+    Role.ASSESSOR,
+    Role.TEAM_MANAGER,
+    Role.PANEL_MEMBER,
+    Role.PERFORMANCE_LEAD,
+    Role.COUNCIL_ADMIN,
+)
+PROVIDER_ROLES = (Role.ASSESSOR, Role.TEAM_MANAGER, Role.CONTRACT_MANAGER)
+
+
+@dataclass
+class Cast:
+    council_a: Organisation
+    council_b: Organisation
+    provider: Organisation
+    referrer_org_a: Organisation
+    referrer_org_b: Organisation
+    person_a: Person  # council A, not handed over
+    person_a_handed: Person  # council A, handed to the provider's contract
+    person_b: Person  # council B
+    citizen_person_a: Person
+    citizen_person_b: Person
+    members: dict[str, Membership] = field(default_factory=dict)
+
+    def member(self, key: str) -> Membership:
+        return self.members[key]
+
+
+def _member(org, role, **extra) -> Membership:
+    qualification = extra.pop("qualification", "")
+    if role == Role.ASSESSOR and not qualification:
+        qualification = Qualification.CONTRACTED_ASSESSOR if org.kind == "provider" else Qualification.SOCIAL_WORKER
+    return factories.MembershipFactory(organisation=org, role=role, qualification=qualification, **extra)
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    with scopes_disabled():
+        council_a = factories.CouncilFactory(name="Council A")
+        council_b = factories.CouncilFactory(name="Council B")
+        provider = factories.ProviderFactory(name="Provider P")
+        contract = factories.ContractFactory(council=council_a, provider=provider)
+        # The provider also holds a contract with B, so only handovers (not councils) separate B's people.
+        factories.ContractFactory(council=council_b, provider=provider)
+        referrer_org_a = factories.ReferrerOrganisationFactory(council=council_a, name="Surgery A")
+        referrer_org_b = factories.ReferrerOrganisationFactory(council=council_b, name="Surgery B")
+        person_a = factories.PersonFactory(council=council_a, given_name="Alice", family_name="Ashworth", nhs_number="9434765919")
+        person_a_handed = factories.PersonFactory(council=council_a, given_name="Harold", family_name="Handley")
+        factories.HandoverFactory(person=person_a_handed, contract=contract)
+        person_b = factories.PersonFactory(council=council_b, given_name="Bertha", family_name="Outsider", nhs_number="4010232137")
+        citizen_person_a = factories.PersonFactory(council=council_a, given_name="Cecil", family_name="Citizen")
+        citizen_person_b = factories.PersonFactory(council=council_b, given_name="Doris", family_name="Elsewhere")
+        cast = Cast(
+            council_a, council_b, provider, referrer_org_a, referrer_org_b,
+            person_a, person_a_handed, person_b, citizen_person_a, citizen_person_b,
+        )
+        for role in COUNCIL_ROLES:
+            cast.members[f"{role}_a"] = _member(council_a, role)
+            cast.members[f"{role}_b"] = _member(council_b, role)
+        for role in PROVIDER_ROLES:
+            cast.members[f"provider_{role}"] = _member(provider, role)
+        cast.members["referrer_a"] = _member(referrer_org_a, Role.REFERRER)
+        cast.members["referrer_b"] = _member(referrer_org_b, Role.REFERRER)
+        for key, person in (("citizen_a", citizen_person_a), ("citizen_b", citizen_person_b)):
+            membership = _member(person.council, Role.CITIZEN)
+            factories.CitizenAccountFactory(person=person, user=membership.user)
+            cast.members[key] = membership
+    return cast
+
+
+@pytest.fixture
+def sign_in(client):
+    """Sign the test client in as a membership, in that role."""
+
+    def as_member(membership: Membership):
+        client.force_login(membership.user)
+        session = client.session
+        session["membership_id"] = membership.pk
+        session.save()
+        return client
+
+    return as_member

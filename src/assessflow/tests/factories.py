@@ -1,0 +1,123 @@
+"""Factories for the records tests need; each makes a valid row with the fewest arguments."""
+
+import datetime
+import uuid
+
+import factory
+from factory.django import DjangoModelFactory
+
+from assessflow.people.identity import normalise_name
+from assessflow.people.models import CitizenAccount, Handover, Person, Relationship
+from assessflow.tenancy.models import Contract, Membership, Organisation, Team, User
+from assessflow.tenancy.roles import OrganisationKind, Role
+
+
+class CouncilFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    kind = OrganisationKind.COUNCIL
+    name = factory.Sequence(lambda n: f"Council {n}")
+    la_code = factory.Sequence(lambda n: f"E0{n:07d}")
+
+
+class ProviderFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    kind = OrganisationKind.PROVIDER
+    name = factory.Sequence(lambda n: f"Provider {n}")
+
+
+class ReferrerOrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    kind = OrganisationKind.REFERRER
+    name = factory.Sequence(lambda n: f"Surgery {n}")
+    council = factory.SubFactory(CouncilFactory)
+
+
+class ContractFactory(DjangoModelFactory):
+    class Meta:
+        model = Contract
+
+    council = factory.SubFactory(CouncilFactory)
+    provider = factory.SubFactory(ProviderFactory)
+    reference = factory.Sequence(lambda n: f"C-{n}")
+    starts_on = datetime.date(2025, 4, 1)
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    organisation = factory.SubFactory(CouncilFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"User Number{n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(CouncilFactory)
+    role = Role.FRONT_DOOR
+    qualification = ""
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    council = factory.SubFactory(CouncilFactory)
+    given_name = factory.Sequence(lambda n: f"Given{n}")
+    family_name = factory.Sequence(lambda n: f"Family{n}")
+    given_name_key = factory.LazyAttribute(lambda p: normalise_name(p.given_name))
+    family_name_key = factory.LazyAttribute(lambda p: normalise_name(p.family_name))
+    date_of_birth = datetime.date(1940, 5, 17)
+    postcode = "LU1 2BQ"
+
+
+class RelationshipFactory(DjangoModelFactory):
+    class Meta:
+        model = Relationship
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda r: r.person.council)
+    kind = Relationship.Kind.CARER
+    name = "Pat Carer"
+    submission_id = factory.LazyFunction(uuid.uuid4)
+
+
+class HandoverFactory(DjangoModelFactory):
+    class Meta:
+        model = Handover
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda h: h.person.council)
+    contract = factory.SubFactory(ContractFactory, council=factory.SelfAttribute("..person.council"))
+
+
+class CitizenAccountFactory(DjangoModelFactory):
+    class Meta:
+        model = CitizenAccount
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda c: c.person.council)
+    user = factory.SubFactory(UserFactory)
