@@ -68,7 +68,7 @@ def cast(db) -> Cast:
         person_a_handed = factories.PersonFactory(council=council_a, given_name="Harold", family_name="Handley")
         factories.HandoverFactory(person=person_a_handed, contract=contract)
         person_b = factories.PersonFactory(council=council_b, given_name="Bertha", family_name="Outsider", nhs_number="4010232137")
-        citizen_person_a = factories.PersonFactory(council=council_a, given_name="Cecil", family_name="Citizen")
+        citizen_person_a = factories.PersonFactory(council=council_a, given_name="Cecil", family_name="Quayle")
         citizen_person_b = factories.PersonFactory(council=council_b, given_name="Doris", family_name="Elsewhere")
         cast = Cast(
             council_a, council_b, provider, referrer_org_a, referrer_org_b,

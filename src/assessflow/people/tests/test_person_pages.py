@@ -278,7 +278,7 @@ class TestCitizen:
     def test_a_citizen_sees_their_own_record_and_the_view_is_audited(self, cast, sign_in):
         client = sign_in(cast.member("citizen_a"))
         page = client.get(reverse("people:my-record")).content.decode()
-        assert "Cecil Citizen" in page
+        assert "Cecil Quayle" in page
         [entry] = entries(person_id=cast.citizen_person_a.pk)
         assert entry.role == "citizen"
 

@@ -1,0 +1,154 @@
+"""Walks every URL pattern as every role and checks nobody reaches another tenant's data.
+
+New URLs are covered automatically: the walk reads Django's resolver. A pattern whose
+arguments the walk cannot fill (an unknown kind of object id) fails the test, so a
+new kind of object must be taught here before it can ship.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from assessflow.conftest import Cast
+
+# Pages anyone may open signed out.
+PUBLIC = {"sign-in", "accessibility"}
+# Posting here ends the walk's own session; it shows no data either way.
+NOT_POSTED = {"sign-out"}
+
+ACTORS = [
+    *(f"{role}_a" for role in ("front_door", "assessor", "team_manager", "panel_member", "performance_lead", "council_admin")),
+    *(f"{role}_b" for role in ("front_door", "assessor", "team_manager")),
+    "provider_assessor",
+    "provider_team_manager",
+    "provider_contract_manager",
+    "referrer_a",
+    "referrer_b",
+    "citizen_a",
+    "citizen_b",
+]
+
+
+def visible_people(cast: Cast, actor: str) -> set[int]:
+    """What each actor may legitimately see, written out by hand rather than asked of the code under test."""
+    if actor.startswith("provider_"):
+        return {cast.person_a_handed.pk}
+    if actor.startswith(("referrer_", "citizen_")):
+        return {cast.citizen_person_a.pk} if actor == "citizen_a" else ({cast.citizen_person_b.pk} if actor == "citizen_b" else set())
+    if actor.endswith("_a"):
+        return {cast.person_a.pk, cast.person_a_handed.pk, cast.citizen_person_a.pk}
+    return {cast.person_b.pk, cast.citizen_person_b.pk}
+
+
+def all_people(cast: Cast):
+    return [cast.person_a, cast.person_a_handed, cast.person_b, cast.citizen_person_a, cast.citizen_person_b]
+
+
+# How to fill each URL argument with an object the actor must not reach.
+OBJECT_ARGUMENTS = {
+    "person_id": lambda cast, actor: [p.pk for p in all_people(cast) if p.pk not in visible_people(cast, actor)],
+}
+
+
+def walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), list(entry.pattern.converters)
+
+
+def foreign_markers(cast: Cast, actor: str) -> list[str]:
+    markers = []
+    for person in all_people(cast):
+        if person.pk not in visible_people(cast, actor):
+            markers.append(person.family_name)
+            markers.append(f'href="/people/{person.pk}/"')
+            if person.nhs_number:
+                markers.append(person.nhs_number)
+    return markers
+
+
+def fill(route: str, arguments: dict) -> str:
+    path = "/" + route
+    for name, value in arguments.items():
+        path = path.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+    return path
+
+
+def foreign_searches(cast: Cast, actor: str) -> list[dict]:
+    searches = []
+    for person in all_people(cast):
+        if person.pk in visible_people(cast, actor):
+            continue
+        searches.append({"family_name": person.family_name, "given_name": person.given_name})
+        if person.nhs_number:
+            searches.append({"nhs_number": person.nhs_number})
+    return searches
+
+
+def assert_no_leak(response, markers, where, echoed: dict | None = None):
+    body = response.content.decode(errors="replace")
+    # A search form shows back what was typed into it; that is not a leak.
+    for value in (echoed or {}).values():
+        body = body.replace(f'value="{value}"', "").replace(f"={quote(str(value))}", "")
+    for marker in markers:
+        assert marker not in body, f"{where} showed {marker!r}"
+
+
+def test_the_walk_finds_the_pages():
+    names = {name for name, _, _ in walk(get_resolver())}
+    assert {"home", "people:find", "people:detail", "people:access-log"} <= names
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
+    client = sign_in(cast.member(actor))
+    markers = foreign_markers(cast, actor)
+    for name, route, arguments in walk(get_resolver()):
+        unknown = [a for a in arguments if a not in OBJECT_ARGUMENTS]
+        assert not unknown, f"{name} takes {unknown}: teach OBJECT_ARGUMENTS how to find a foreign one"
+        if not arguments:
+            path = fill(route, {})
+            for query in [{}, *foreign_searches(cast, actor)]:
+                response = client.get(path, query)
+                assert_no_leak(response, markers, f"GET {path} {query} as {actor}", echoed=query)
+            if name not in NOT_POSTED:
+                assert_no_leak(client.post(path, {}), markers, f"POST {path} as {actor}")
+            continue
+        for argument in arguments:
+            for foreign_id in OBJECT_ARGUMENTS[argument](cast, actor):
+                path = fill(route, {argument: foreign_id})
+                for method in (client.get, client.post):
+                    response = method(path)
+                    assert response.status_code in (403, 404, 405), f"{method.__name__} {path} as {actor}: {response.status_code}"
+                    assert_no_leak(response, markers, f"{path} as {actor}")
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(cast, client):
+    for name, route, arguments in walk(get_resolver()):
+        if name in PUBLIC:
+            continue
+        path = fill(route, {a: cast.person_a.pk for a in arguments})
+        response = client.get(path)
+        assert response.status_code in (302, 401, 405), f"GET {path}: {response.status_code}"
+        if response.status_code == 302:
+            assert response["Location"].startswith("/sign-in/")
+        assert_no_leak(response, [cast.person_a.family_name], path)
+
+
+def test_a_user_without_a_role_sees_no_records(cast, client):
+    from assessflow.tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    for name, route, arguments in walk(get_resolver()):
+        if name in PUBLIC or name == "sign-out":
+            continue
+        path = fill(route, {a: cast.person_a.pk for a in arguments})
+        response = client.get(path)
+        assert response.status_code < 500, f"GET {path}: {response.status_code}"
+        if arguments:
+            assert response.status_code in (403, 404, 405), f"GET {path}: {response.status_code}"
+        assert_no_leak(response, [cast.person_a.family_name, cast.person_a.nhs_number], path)
