@@ -58,8 +58,11 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, past_only: bool = False, **kwargs):
         self.past_only = past_only
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # The parts are checked together in compress(), which can say which part is missing.
+        fields = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        if self.label:
+            self.error_messages["required"] = f"Enter the {str(self.label).lower()}"
 
     def compress(self, data_list):
         if not data_list or not any(data_list):
