@@ -28,6 +28,7 @@ run: demo
 	$(PY) manage.py serve
 
 test: install
+	$(BIN)/ruff check .
 	bash scripts/ensure-chromium
 	bash scripts/pytest-nonempty
 

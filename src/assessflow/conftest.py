@@ -64,15 +64,27 @@ def cast(db) -> Cast:
         factories.ContractFactory(council=council_b, provider=provider)
         referrer_org_a = factories.ReferrerOrganisationFactory(council=council_a, name="Surgery A")
         referrer_org_b = factories.ReferrerOrganisationFactory(council=council_b, name="Surgery B")
-        person_a = factories.PersonFactory(council=council_a, given_name="Alice", family_name="Ashworth", nhs_number="9434765919")
+        person_a = factories.PersonFactory(
+            council=council_a, given_name="Alice", family_name="Ashworth", nhs_number="9434765919"
+        )
         person_a_handed = factories.PersonFactory(council=council_a, given_name="Harold", family_name="Handley")
         factories.HandoverFactory(person=person_a_handed, contract=contract)
-        person_b = factories.PersonFactory(council=council_b, given_name="Bertha", family_name="Outsider", nhs_number="4010232137")
+        person_b = factories.PersonFactory(
+            council=council_b, given_name="Bertha", family_name="Outsider", nhs_number="4010232137"
+        )
         citizen_person_a = factories.PersonFactory(council=council_a, given_name="Cecil", family_name="Quayle")
         citizen_person_b = factories.PersonFactory(council=council_b, given_name="Doris", family_name="Elsewhere")
         cast = Cast(
-            council_a, council_b, provider, referrer_org_a, referrer_org_b,
-            person_a, person_a_handed, person_b, citizen_person_a, citizen_person_b,
+            council_a,
+            council_b,
+            provider,
+            referrer_org_a,
+            referrer_org_b,
+            person_a,
+            person_a_handed,
+            person_b,
+            citizen_person_a,
+            citizen_person_b,
         )
         for role in COUNCIL_ROLES:
             cast.members[f"{role}_a"] = _member(council_a, role)

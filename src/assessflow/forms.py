@@ -29,9 +29,15 @@ class GovukDateWidget(forms.MultiWidget):
         self.autocomplete_prefix = autocomplete_prefix
         super().__init__(
             [
-                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
-                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
-                forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-4"}),
+                forms.TextInput(
+                    attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}
+                ),
+                forms.TextInput(
+                    attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}
+                ),
+                forms.TextInput(
+                    attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-4"}
+                ),
             ],
             attrs,
         )
@@ -44,7 +50,9 @@ class GovukDateWidget(forms.MultiWidget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["has_error"] = getattr(self, "has_error", False)
-        for subwidget, label, part in zip(context["widget"]["subwidgets"], ("Day", "Month", "Year"), ("day", "month", "year"), strict=True):
+        for subwidget, label, part in zip(
+            context["widget"]["subwidgets"], ("Day", "Month", "Year"), ("day", "month", "year"), strict=True
+        ):
             subwidget["label"] = label
             if self.autocomplete_prefix:
                 subwidget["attrs"]["autocomplete"] = f"{self.autocomplete_prefix}-{part}"

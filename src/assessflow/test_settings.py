@@ -4,4 +4,4 @@ import os
 
 os.environ["ASSESSFLOW_ENV"] = "test"
 
-from assessflow.settings import *  # noqa: E402, F403
+from assessflow.settings import *  # noqa: F403

@@ -84,7 +84,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "no_role.html", status=403)
     context = {}
     if may(membership, "people.find_person") or may(membership, "people.view_review_overview"):
-        context["overview"] = review_overview(membership, today=timezone.localdate(), horizon=datetime.timedelta(days=28))
+        context["overview"] = review_overview(
+            membership, today=timezone.localdate(), horizon=datetime.timedelta(days=28)
+        )
     return render(request, "home.html", context)
 
 

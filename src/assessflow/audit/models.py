@@ -57,6 +57,14 @@ class AccessEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}:{self.object_id}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Access-log entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Access-log entries cannot be deleted.")
+
     @property
     def sentence(self) -> str:
         return sentence_for(self.action)
@@ -68,11 +76,3 @@ class AccessEvent(models.Model):
     @property
     def role_label(self) -> str:
         return Role(self.role).label if self.role in Role.values else "System"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Access-log entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Access-log entries cannot be deleted.")

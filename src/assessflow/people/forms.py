@@ -26,7 +26,9 @@ class PersonSearchForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nhs_number"].widget.attrs.update({"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"})
+        self.fields["nhs_number"].widget.attrs.update(
+            {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
+        )
 
     def clean_nhs_number(self):
         return _clean_nhs_number(self.cleaned_data["nhs_number"])
@@ -49,7 +51,12 @@ def _cld_choice(field: str, label: str, help_text: str = "") -> forms.ChoiceFiel
 
 
 class PersonForm(GovukFormMixin, forms.ModelForm):
-    date_of_birth = GovukDateField(label="Date of birth", past_only=True, widget=GovukDateWidget(autocomplete_prefix="bday"), help_text="For example, 27 3 1947")
+    date_of_birth = GovukDateField(
+        label="Date of birth",
+        past_only=True,
+        widget=GovukDateWidget(autocomplete_prefix="bday"),
+        help_text="For example, 27 3 1947",
+    )
     date_of_death = GovukDateField(label="Date of death", past_only=True, required=False)
     gender = _cld_choice("gender", "Gender")
     ethnicity = _cld_choice("ethnicity", "Ethnicity")
@@ -136,9 +143,7 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
 
 class NewPersonForm(PersonForm):
     submission_id = SubmissionIdField()
-    confirm_new = forms.BooleanField(
-        required=False, label="None of these is the person: create a new record"
-    )
+    confirm_new = forms.BooleanField(required=False, label="None of these is the person: create a new record")
 
 
 class EditPersonForm(PersonForm):

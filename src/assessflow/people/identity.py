@@ -31,7 +31,7 @@ def format_nhs_number(number: str) -> str:
 def normalise_name(raw: str) -> str:
     """A key for matching names whatever their case, spacing, hyphens or apostrophes."""
     collapsed = _SPACES.sub(" ", (raw or "").strip()).casefold()
-    return re.sub(r"[\s'’\-.]", "", collapsed)
+    return re.sub(r"[\s'\u2019\-.]", "", collapsed)
 
 
 def tidy_name(raw: str) -> str:

@@ -1,7 +1,5 @@
 """The person record: who someone is, how to reach them, and the facts statutory returns need."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -176,6 +174,9 @@ class Handover(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person} handed to {self.contract.reference}"
+
 
 class CitizenAccount(models.Model):
     """Links a citizen's sign-in to their own person record, and nothing else."""
@@ -186,6 +187,5 @@ class CitizenAccount(models.Model):
 
     objects = ScopedManager(council="council")
 
-
-def new_submission_id() -> uuid.UUID:
-    return uuid.uuid4()
+    def __str__(self) -> str:
+        return f"{self.user} is {self.person}"

@@ -14,6 +14,4 @@ permissions.add_rule("people.change_person", EDITORS)
 permissions.add_rule("people.add_person", works_for_council & EDITORS)
 permissions.add_rule("people.view_access_log", works_for_council & has_role(Role.TEAM_MANAGER))
 permissions.add_rule("people.view_own_record", has_role(Role.CITIZEN))
-permissions.add_rule(
-    "people.view_review_overview", CASEWORK | has_role(Role.PERFORMANCE_LEAD)
-)
+permissions.add_rule("people.view_review_overview", CASEWORK | has_role(Role.PERFORMANCE_LEAD))

@@ -33,9 +33,7 @@ def people_visible_to(membership: Membership) -> QuerySet[Person]:
     if org.kind == OrganisationKind.COUNCIL:
         return people.filter(council=org)
     if org.kind == OrganisationKind.PROVIDER:
-        open_handover = Handover.objects.filter(
-            person=OuterRef("pk"), contract__provider=org, ended_at__isnull=True
-        )
+        open_handover = Handover.objects.filter(person=OuterRef("pk"), contract__provider=org, ended_at__isnull=True)
         return people.filter(council_id__in=membership.council_ids()).filter(Exists(open_handover))
     return people.none()
 

@@ -127,7 +127,12 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
 
 def record_person_viewed(*, actor: Actor, person: Person, action: str = "person.viewed") -> None:
     record_access(
-        actor=actor, kind=AccessEvent.Kind.VIEW, action=action, obj=person, council_id=person.council_id, person_id=person.pk
+        actor=actor,
+        kind=AccessEvent.Kind.VIEW,
+        action=action,
+        obj=person,
+        council_id=person.council_id,
+        person_id=person.pk,
     )
 
 

@@ -141,13 +141,19 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
                 form = EditPersonForm(request.POST.copy(), instance=conflict)
                 form.data["version"] = conflict.version
                 form.is_valid()
-                form.add_error(None, "Someone else changed this record after you opened it. Check your answers against the saved record below, then save again")
+                form.add_error(
+                    None,
+                    "Someone else changed this record after you opened it. "
+                    "Check your answers against the saved record below, then save again",
+                )
             except ValidationError as error:
                 _apply_validation_error(form, error)
             else:
                 return redirect("people:detail", person_id=person.pk)
     else:
-        services.record_person_viewed(actor=Actor.from_request(request), person=person, action="person.opened_for_change")
+        services.record_person_viewed(
+            actor=Actor.from_request(request), person=person, action="person.opened_for_change"
+        )
         form = EditPersonForm(instance=person, initial={"version": person.version})
     return render(request, "people/edit.html", {"form": form, "person": person, "conflict": conflict})
 
@@ -166,7 +172,10 @@ def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
             if found:
                 data["related_person"] = found[0]
             else:
-                form.add_error("related_nhs_number", "No one with this NHS number is on record. Leave it blank and enter their name")
+                form.add_error(
+                    "related_nhs_number",
+                    "No one with this NHS number is on record. Leave it blank and enter their name",
+                )
         if not form.errors:
             services.add_relationship(
                 actor=Actor.from_request(request), person=person, details=data, submission_id=submission_id
@@ -191,4 +200,6 @@ def my_record(request: HttpRequest) -> HttpResponse:
     if person is None:
         raise Http404("No record is linked to this account")
     services.record_person_viewed(actor=Actor.from_request(request), person=person)
-    return render(request, "people/my_record.html", {"person": person, "relationships": selectors.relationships_of(person)})
+    return render(
+        request, "people/my_record.html", {"person": person, "relationships": selectors.relationships_of(person)}
+    )

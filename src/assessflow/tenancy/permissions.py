@@ -1,11 +1,10 @@
-"""Which role may do what: rules of role × relationship, tested against the acting membership."""
+"""Which role may do what: rules of role by relationship, tested against the acting membership."""
 
 from functools import wraps
 
+import rules
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-
-import rules
 
 from .models import Membership
 from .roles import OrganisationKind, Role

@@ -92,7 +92,7 @@ def _production_env(**extra) -> dict:
 
 
 def test_production_settings_pass_the_deployment_checklist():
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT,
         env=_production_env(),
@@ -107,7 +107,11 @@ def test_production_settings_pass_the_deployment_checklist():
 def test_production_hashes_passwords_with_argon2():
     code = "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='assessflow.settings'; django.setup(); {code}"],
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='assessflow.settings'; django.setup(); {code}",
+        ],
         cwd=PROJECT / "src",
         env=_production_env(),
         capture_output=True,
@@ -121,7 +125,7 @@ def test_production_hashes_passwords_with_argon2():
 def test_production_refuses_to_start_without_a_secret_key(missing):
     env = _production_env()
     env.pop(missing)
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=PROJECT, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode != 0

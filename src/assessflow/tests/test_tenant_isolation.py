@@ -18,7 +18,10 @@ PUBLIC = {"sign-in", "accessibility"}
 NOT_POSTED = {"sign-out"}
 
 ACTORS = [
-    *(f"{role}_a" for role in ("front_door", "assessor", "team_manager", "panel_member", "performance_lead", "council_admin")),
+    *(
+        f"{role}_a"
+        for role in ("front_door", "assessor", "team_manager", "panel_member", "performance_lead", "council_admin")
+    ),
     *(f"{role}_b" for role in ("front_door", "assessor", "team_manager")),
     "provider_assessor",
     "provider_team_manager",
@@ -35,7 +38,11 @@ def visible_people(cast: Cast, actor: str) -> set[int]:
     if actor.startswith("provider_"):
         return {cast.person_a_handed.pk}
     if actor.startswith(("referrer_", "citizen_")):
-        return {cast.citizen_person_a.pk} if actor == "citizen_a" else ({cast.citizen_person_b.pk} if actor == "citizen_b" else set())
+        return (
+            {cast.citizen_person_a.pk}
+            if actor == "citizen_a"
+            else ({cast.citizen_person_b.pk} if actor == "citizen_b" else set())
+        )
     if actor.endswith("_a"):
         return {cast.person_a.pk, cast.person_a_handed.pk, cast.citizen_person_a.pk}
     return {cast.person_b.pk, cast.citizen_person_b.pk}
@@ -123,7 +130,9 @@ def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
                 path = fill(route, {argument: foreign_id})
                 for method in (client.get, client.post):
                     response = method(path)
-                    assert response.status_code in (403, 404, 405), f"{method.__name__} {path} as {actor}: {response.status_code}"
+                    assert response.status_code in (403, 404, 405), (
+                        f"{method.__name__} {path} as {actor}: {response.status_code}"
+                    )
                     assert_no_leak(response, markers, f"{path} as {actor}")
 
 

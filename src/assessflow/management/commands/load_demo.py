@@ -18,4 +18,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:,} of {people:,} people checked, {added:,} added")
 
         added = load_demo_council(people=people, today=timezone.localdate(), progress=progress)
-        self.stdout.write(self.style.SUCCESS(f"Demo Borough Council is ready: {added:,} people added, {people:,} in all."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo Borough Council is ready: {added:,} people added, {people:,} in all.")
+        )

@@ -39,17 +39,52 @@ class DemoUser:
 
 DEMO_USERS = (
     DemoUser("frontdoor@demo-borough.example", "Fiona Doyle", COUNCIL_NAME, Role.FRONT_DOOR, team="Front Door"),
-    DemoUser("social.worker@demo-borough.example", "Sam Okoro", COUNCIL_NAME, Role.ASSESSOR, Qualification.SOCIAL_WORKER, "Reviews Team"),
-    DemoUser("ot@demo-borough.example", "Olivia Turner", COUNCIL_NAME, Role.ASSESSOR, Qualification.OCCUPATIONAL_THERAPIST, "Occupational Therapy"),
-    DemoUser("assistant@demo-borough.example", "Adam Shah", COUNCIL_NAME, Role.ASSESSOR, Qualification.UNQUALIFIED, "Reviews Team"),
-    DemoUser("trusted.assessor@demo-borough.example", "Tara Ng", COUNCIL_NAME, Role.ASSESSOR, Qualification.TRUSTED_ASSESSOR, "Reviews Team"),
+    DemoUser(
+        "social.worker@demo-borough.example",
+        "Sam Okoro",
+        COUNCIL_NAME,
+        Role.ASSESSOR,
+        Qualification.SOCIAL_WORKER,
+        "Reviews Team",
+    ),
+    DemoUser(
+        "ot@demo-borough.example",
+        "Olivia Turner",
+        COUNCIL_NAME,
+        Role.ASSESSOR,
+        Qualification.OCCUPATIONAL_THERAPIST,
+        "Occupational Therapy",
+    ),
+    DemoUser(
+        "assistant@demo-borough.example",
+        "Adam Shah",
+        COUNCIL_NAME,
+        Role.ASSESSOR,
+        Qualification.UNQUALIFIED,
+        "Reviews Team",
+    ),
+    DemoUser(
+        "trusted.assessor@demo-borough.example",
+        "Tara Ng",
+        COUNCIL_NAME,
+        Role.ASSESSOR,
+        Qualification.TRUSTED_ASSESSOR,
+        "Reviews Team",
+    ),
     DemoUser("manager@demo-borough.example", "Maria Lopez", COUNCIL_NAME, Role.TEAM_MANAGER, team="Reviews Team"),
     DemoUser("panel@demo-borough.example", "Peter Grant", COUNCIL_NAME, Role.PANEL_MEMBER),
     DemoUser("performance@demo-borough.example", "Priya Raman", COUNCIL_NAME, Role.PERFORMANCE_LEAD),
     DemoUser("admin@demo-borough.example", "Alex Morgan", COUNCIL_NAME, Role.COUNCIL_ADMIN),
     DemoUser("contract.manager@brightpath.example", "Chris Bell", PROVIDER_NAME, Role.CONTRACT_MANAGER),
     DemoUser("qa@brightpath.example", "Quinn Adeyemi", PROVIDER_NAME, Role.TEAM_MANAGER, team="Contracted Reviews"),
-    DemoUser("assessor@brightpath.example", "Casey Walsh", PROVIDER_NAME, Role.ASSESSOR, Qualification.CONTRACTED_ASSESSOR, "Contracted Reviews"),
+    DemoUser(
+        "assessor@brightpath.example",
+        "Casey Walsh",
+        PROVIDER_NAME,
+        Role.ASSESSOR,
+        Qualification.CONTRACTED_ASSESSOR,
+        "Contracted Reviews",
+    ),
     DemoUser("gp@riverside-practice.example", "Dr Rhys Evans", "Riverside Medical Practice", Role.REFERRER),
     DemoUser("discharge@demo-hospital.example", "Nadia Hussain", "Demo General Hospital discharge team", Role.REFERRER),
     DemoUser("citizen@demo-resident.example", "", COUNCIL_NAME, Role.CITIZEN),
@@ -100,7 +135,9 @@ def _users(orgs: dict[str, Organisation], citizen_person: Person) -> None:
 
 def _load_chunk(council: Organisation, contract: Contract, indexes: range, today: datetime.date) -> int:
     refs = [f"DEMO-{i:07d}" for i in indexes]
-    present = set(Person.objects.filter(council=council, external_reference__in=refs).values_list("external_reference", flat=True))
+    present = set(
+        Person.objects.filter(council=council, external_reference__in=refs).values_list("external_reference", flat=True)
+    )
     rows = [population.person_row(i, today, SEED) for i in indexes if f"DEMO-{i:07d}" not in present]
     if not rows:
         return 0
@@ -108,7 +145,10 @@ def _load_chunk(council: Organisation, contract: Contract, indexes: range, today
         created = Person.objects.bulk_create([Person(council=council, **row) for row in rows])
         by_ref = {p.external_reference: p for p in created}
         if any(p.pk is None for p in created):
-            by_ref = {p.external_reference: p for p in Person.objects.filter(council=council, external_reference__in=list(by_ref))}
+            by_ref = {
+                p.external_reference: p
+                for p in Person.objects.filter(council=council, external_reference__in=list(by_ref))
+            }
         handovers, carers = [], []
         for ref, person in by_ref.items():
             index = int(ref.removeprefix("DEMO-"))
@@ -117,7 +157,14 @@ def _load_chunk(council: Organisation, contract: Contract, indexes: range, today
             name = population.carer_name(index, person.family_name, SEED)
             if name:
                 carers.append(
-                    Relationship(council=council, person=person, kind=Relationship.Kind.CARER, name=name, provides_unpaid_care=True, is_main_contact=True)
+                    Relationship(
+                        council=council,
+                        person=person,
+                        kind=Relationship.Kind.CARER,
+                        name=name,
+                        provides_unpaid_care=True,
+                        is_main_contact=True,
+                    )
                 )
         Handover.objects.bulk_create(handovers)
         Relationship.objects.bulk_create(carers)

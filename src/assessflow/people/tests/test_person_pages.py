@@ -94,7 +94,13 @@ class TestAddAPerson:
 
     def test_it_shows_possible_duplicates_before_creating(self, cast, sign_in):
         client = sign_in(cast.member("front_door_a"))
-        data = person_payload(given_name="alice", family_name="ASHWORTH ", date_of_birth_0="17", date_of_birth_1="5", date_of_birth_2="1940")
+        data = person_payload(
+            given_name="alice",
+            family_name="ASHWORTH ",
+            date_of_birth_0="17",
+            date_of_birth_1="5",
+            date_of_birth_2="1940",
+        )
         response = client.post(reverse("people:new"), data)
         page = response.content.decode()
         assert response.status_code == 200
@@ -240,7 +246,12 @@ class TestChangeAPerson:
 class TestRelationships:
     def test_it_adds_a_carer_once_per_submission(self, cast, sign_in):
         client = sign_in(cast.member("front_door_a"))
-        data = {"submission_id": str(uuid.uuid4()), "kind": "carer", "name": "Pat Ashworth", "provides_unpaid_care": "on"}
+        data = {
+            "submission_id": str(uuid.uuid4()),
+            "kind": "carer",
+            "name": "Pat Ashworth",
+            "provides_unpaid_care": "on",
+        }
         url = reverse("people:relationship-new", args=[cast.person_a.pk])
         assert client.post(url, data).status_code == 302
         assert client.post(url, data).status_code == 302

@@ -13,17 +13,24 @@ from assessflow.tests import factories
 @pytest.mark.django_db
 class TestMembershipRules:
     def test_a_provider_cannot_have_a_front_door_officer(self):
-        membership = factories.MembershipFactory.build(organisation=factories.ProviderFactory(), role=Role.FRONT_DOOR, user=factories.UserFactory())
+        membership = factories.MembershipFactory.build(
+            organisation=factories.ProviderFactory(), role=Role.FRONT_DOOR, user=factories.UserFactory()
+        )
         with pytest.raises(ValidationError, match="cannot have the role"):
             membership.full_clean()
 
     def test_an_assessor_needs_a_qualification_and_nobody_else_has_one(self):
         council = factories.CouncilFactory()
         with pytest.raises(ValidationError, match="qualification"):
-            factories.MembershipFactory.build(organisation=council, role=Role.ASSESSOR, user=factories.UserFactory()).full_clean()
+            factories.MembershipFactory.build(
+                organisation=council, role=Role.ASSESSOR, user=factories.UserFactory()
+            ).full_clean()
         with pytest.raises(ValidationError, match="Only assessors"):
             factories.MembershipFactory.build(
-                organisation=council, role=Role.FRONT_DOOR, qualification=Qualification.SOCIAL_WORKER, user=factories.UserFactory()
+                organisation=council,
+                role=Role.FRONT_DOOR,
+                qualification=Qualification.SOCIAL_WORKER,
+                user=factories.UserFactory(),
             ).full_clean()
 
     def test_a_referrer_organisation_belongs_to_a_council(self):
