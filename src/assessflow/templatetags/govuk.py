@@ -30,6 +30,12 @@ def govuk_widget(field: BoundField):
 
 
 @register.filter
+def thousands(value: int) -> str:
+    """1000 as 1,000."""
+    return f"{value:,}"
+
+
+@register.filter
 def describedby(field: BoundField) -> str:
     ids = []
     if field.help_text:

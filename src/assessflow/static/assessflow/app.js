@@ -8,8 +8,10 @@ const DRAFT_PREFIX = 'assessflow-draft:'
 
 // --- Drafts: every form marked data-autosave is copied to sessionStorage as the user types,
 // put back when the page is shown again, and forgotten once the server accepts it.
+// Drafts belong to the signed-in user: on a shared computer another person signing in
+// on the same tab never sees them.
 function draftKey (form) {
-  return DRAFT_PREFIX + form.dataset.autosave + ':' + window.location.pathname
+  return DRAFT_PREFIX + document.body.dataset.draftOwner + ':' + form.dataset.autosave + ':' + window.location.pathname
 }
 
 function saveDraft (form) {
