@@ -59,7 +59,7 @@ lock: install
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-bench-demo: migrate
+bench-demo: install
 	$(PY) benchmarks/demo_load.py --people $(PEOPLE)
 
 clean:
