@@ -25,7 +25,7 @@ NAVIGATION = (
     NavItem("Home", "home"),
     NavItem("Find a person", "people:find", "people.find_person", section="people"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
-    NavItem("Users and teams", "organisation-members", "tenancy.view_organisation_members", section="organisation"),
+    NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
 )
 
 

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from . import views
+from .tenancy.views import SetPasswordView
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,7 +11,8 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="sign-out"),
     path("session/extend/", views.extend_session, name="session-extend"),
     path("role/", views.choose_role, name="choose-role"),
-    path("organisation/members/", views.organisation_members, name="organisation-members"),
+    path("organisation/", include("assessflow.tenancy.urls")),
+    path("set-password/<uidb64>/<token>/", SetPasswordView.as_view(), name="set-password"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("people/", include("assessflow.people.urls")),
 ]

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.forms import GovukFormMixin
 from assessflow.people.selectors import review_overview
 from assessflow.tenancy.middleware import SESSION_MEMBERSHIP_KEY
-from assessflow.tenancy.permissions import may, require
-from assessflow.tenancy.selectors import contracts_of, members_of_organisation, memberships_of, teams_of
+from assessflow.tenancy.permissions import may
+from assessflow.tenancy.selectors import memberships_of
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -88,23 +88,6 @@ def home(request: HttpRequest) -> HttpResponse:
             membership, today=timezone.localdate(), horizon=datetime.timedelta(days=28)
         )
     return render(request, "home.html", context)
-
-
-@login_required
-@require_GET
-def organisation_members(request: HttpRequest) -> HttpResponse:
-    require(request.membership, "tenancy.view_organisation_members")
-    organisation = request.membership.organisation
-    return render(
-        request,
-        "tenancy/members.html",
-        {
-            "organisation": organisation,
-            "members": members_of_organisation(organisation),
-            "teams": teams_of(organisation),
-            "contracts": contracts_of(organisation),
-        },
-    )
 
 
 @require_GET

@@ -44,9 +44,6 @@ def require(membership: Membership | None, permission: str, obj=None) -> None:
         raise PermissionDenied(f"Your role cannot do this ({permission}).")
 
 
-permissions.add_rule("tenancy.view_organisation_members", works_for_council & has_role(Role.COUNCIL_ADMIN))
-
-
 def permission_required(permission: str):
     """View decorator: sign-in first, then 403 unless the acting role holds `permission`."""
 
@@ -59,3 +56,9 @@ def permission_required(permission: str):
         return login_required(wrapped)
 
     return decorator
+
+
+permissions.add_rule(
+    "tenancy.manage_members",
+    (works_for_council & has_role(Role.COUNCIL_ADMIN)) | (works_for_provider & has_role(Role.CONTRACT_MANAGER)),
+)

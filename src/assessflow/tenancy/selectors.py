@@ -1,6 +1,7 @@
 """Reads of organisations, teams and memberships for the acting user."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from .models import Contract, Membership, Team, User
 
@@ -41,3 +42,11 @@ def contracts_of(organisation) -> QuerySet[Contract]:
         .select_related("council", "provider")
         .order_by("reference")
     )
+
+
+def member_of(acting: Membership, membership_id: int) -> Membership:
+    """A membership of the acting member's own organisation; 404 for any other."""
+    membership = members_of_organisation(acting.organisation).filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404("No such member")
+    return membership

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from assessflow.conftest import Cast
 
 # Pages anyone may open signed out.
-PUBLIC = {"sign-in", "accessibility"}
+PUBLIC = {"sign-in", "accessibility", "set-password"}
 # Posting here ends the walk's own session; it shows no data either way.
 NOT_POSTED = {"sign-out"}
 
@@ -52,9 +52,26 @@ def all_people(cast: Cast):
     return [cast.person_a, cast.person_a_handed, cast.person_b, cast.citizen_person_a, cast.citizen_person_b]
 
 
-# How to fill each URL argument with an object the actor must not reach.
-OBJECT_ARGUMENTS = {
-    "person_id": lambda cast, actor: [p.pk for p in all_people(cast) if p.pk not in visible_people(cast, actor)],
+def foreign_memberships(cast: Cast, actor: str) -> list[dict]:
+    own = cast.member(actor).organisation_id
+    return [{"membership_id": m.pk} for m in cast.members.values() if m.organisation_id != own]
+
+
+def foreign_password_links(cast: Cast, actor: str) -> list[dict]:
+    """Someone else's set-password link with a guessed token."""
+    from django.utils.http import urlsafe_base64_encode
+
+    others = [m.user for key, m in cast.members.items() if key != actor][:3]
+    return [{"uidb64": urlsafe_base64_encode(str(u.pk).encode()), "token": "cq1-0123456789abcdef"} for u in others]
+
+
+# How to fill each pattern's arguments with objects the actor must not reach.
+FOREIGN_ARGUMENTS = {
+    ("person_id",): lambda cast, actor: [
+        {"person_id": p.pk} for p in all_people(cast) if p.pk not in visible_people(cast, actor)
+    ],
+    ("membership_id",): foreign_memberships,
+    ("token", "uidb64"): foreign_password_links,
 }
 
 
@@ -105,6 +122,11 @@ def assert_no_leak(response, markers, where, echoed: dict | None = None):
         assert marker not in body, f"{where} showed {marker!r}"
 
 
+def own_object(cast: Cast, argument: str) -> int:
+    """A real object of council A for the pages tried signed out or without a role."""
+    return {"person_id": cast.person_a.pk, "membership_id": cast.member("assessor_a").pk}[argument]
+
+
 def test_the_walk_finds_the_pages():
     names = {name for name, _, _ in walk(get_resolver())}
     assert {"home", "people:find", "people:detail", "people:access-log"} <= names
@@ -115,8 +137,8 @@ def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
     client = sign_in(cast.member(actor))
     markers = foreign_markers(cast, actor)
     for name, route, arguments in walk(get_resolver()):
-        unknown = [a for a in arguments if a not in OBJECT_ARGUMENTS]
-        assert not unknown, f"{name} takes {unknown}: teach OBJECT_ARGUMENTS how to find a foreign one"
+        key = tuple(sorted(arguments))
+        assert not arguments or key in FOREIGN_ARGUMENTS, f"{name} takes {key}: teach FOREIGN_ARGUMENTS"
         if not arguments:
             path = fill(route, {})
             for query in [{}, *foreign_searches(cast, actor)]:
@@ -125,22 +147,21 @@ def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
             if name not in NOT_POSTED:
                 assert_no_leak(client.post(path, {}), markers, f"POST {path} as {actor}")
             continue
-        for argument in arguments:
-            for foreign_id in OBJECT_ARGUMENTS[argument](cast, actor):
-                path = fill(route, {argument: foreign_id})
-                for method in (client.get, client.post):
-                    response = method(path)
-                    assert response.status_code in (403, 404, 405), (
-                        f"{method.__name__} {path} as {actor}: {response.status_code}"
-                    )
-                    assert_no_leak(response, markers, f"{path} as {actor}")
+        for foreign in FOREIGN_ARGUMENTS[key](cast, actor):
+            path = fill(route, foreign)
+            for method in (client.get, client.post):
+                response = method(path)
+                assert response.status_code in (403, 404, 405), (
+                    f"{method.__name__} {path} as {actor}: {response.status_code}"
+                )
+                assert_no_leak(response, markers, f"{path} as {actor}")
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(cast, client):
     for name, route, arguments in walk(get_resolver()):
         if name in PUBLIC:
             continue
-        path = fill(route, {a: cast.person_a.pk for a in arguments})
+        path = fill(route, {a: own_object(cast, a) for a in arguments})
         response = client.get(path)
         assert response.status_code in (302, 401, 405), f"GET {path}: {response.status_code}"
         if response.status_code == 302:
@@ -155,7 +176,7 @@ def test_a_user_without_a_role_sees_no_records(cast, client):
     for name, route, arguments in walk(get_resolver()):
         if name in PUBLIC or name == "sign-out":
             continue
-        path = fill(route, {a: cast.person_a.pk for a in arguments})
+        path = fill(route, {a: own_object(cast, a) for a in arguments})
         response = client.get(path)
         assert response.status_code < 500, f"GET {path}: {response.status_code}"
         if arguments:
