@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .models import Contract, Membership, Team, User
+from .roles import Role
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
@@ -24,8 +25,10 @@ def current_membership(user: User, chosen_id: int | None) -> Membership | None:
 
 
 def members_of_organisation(organisation) -> QuerySet[Membership]:
+    """The organisation's staff; residents with a citizen account are not its users to manage."""
     return (
         Membership.objects.filter(organisation=organisation)
+        .exclude(role=Role.CITIZEN)
         .select_related("user", "team")
         .order_by("user__full_name", "role")
     )

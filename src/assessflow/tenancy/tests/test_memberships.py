@@ -110,4 +110,5 @@ class TestHome:
         page = sign_in(cast.member("council_admin_a")).get(reverse("organisation-members")).content.decode()
         assert cast.member("assessor_a").user.email in page
         assert cast.member("assessor_b").user.email not in page
+        assert cast.member("citizen_a").user.email not in page, "residents are not staff to manage"
         assert "Provider P" in page
