@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "assessflow.tenancy.middleware.TenantScopeMiddleware",
+    "assessflow.people.middleware.RestrictedRecordMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

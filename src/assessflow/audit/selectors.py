@@ -7,8 +7,3 @@ from .models import AccessEvent
 
 def access_log_for_person(*, council_id: int, person_id: int) -> QuerySet[AccessEvent]:
     return AccessEvent.objects.filter(council_id=council_id, person_id=person_id).select_related("organisation")
-
-
-def changes_for_person(*, council_id: int, person_id: int) -> QuerySet[AccessEvent]:
-    """The record's own history: what changed, by whom, for the person's timeline."""
-    return access_log_for_person(council_id=council_id, person_id=person_id).filter(kind=AccessEvent.Kind.CHANGE)

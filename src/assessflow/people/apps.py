@@ -22,5 +22,8 @@ class PeopleConfig(AppConfig):
                 "person.relationship_added": "Carer, relative or representative added",
                 "person.handed_over": "Case handed to a provider",
                 "person.loaded": "Record loaded",
+                "person.break_glass": "Restricted record opened by breaking the glass",
+                "person.restricted": "Record restricted",
+                "person.restriction_lifted": "Restriction lifted",
             }
         )

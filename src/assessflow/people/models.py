@@ -189,3 +189,71 @@ class CitizenAccount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} is {self.person}"
+
+
+class TimelineEntry(models.Model):
+    """One line of a person's timeline, written by whichever app did the thing.
+
+    A denormalised index: the timeline reads only this table, newest first, so a
+    person with thousands of notes, documents and events still pages quickly.
+    """
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="timeline")
+    kind = models.CharField(max_length=20)
+    occurred_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    actor_name = models.CharField(max_length=200, blank=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    significant = models.BooleanField(default=False)
+    hidden_at = models.DateTimeField(null=True, blank=True, help_text="Retracted: kept for the audit trail, not shown.")
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [
+            models.Index(fields=["person", "-occurred_at", "-id"], name="timeline_person_at"),
+            models.Index(fields=["person", "kind", "-occurred_at", "-id"], name="timeline_person_kind_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.title}"
+
+
+class Restriction(models.Model):
+    """Only the named workers and teams may open a restricted record; others must break the glass."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="restrictions")
+    reason = models.TextField()
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Told at once whenever someone breaks the glass.",
+    )
+    allowed_users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    allowed_teams = models.ManyToManyField("tenancy.Team", blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(lifted_at__isnull=True), name="restriction_one_active"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Restriction on {self.person}"

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from assessflow.audit.selectors import access_log_for_person, changes_for_person
+from assessflow.audit.selectors import access_log_for_person
 from assessflow.tenancy.models import Membership
 from assessflow.tenancy.roles import OrganisationKind, Role
 
 from .identity import normalise_name, normalise_nhs_number
-from .models import Handover, Person, Relationship
+from .models import Handover, Person, Relationship, TimelineEntry
+from .restrictions import check_may_open
 
 MAX_MATCHES = 50
 
@@ -38,11 +39,16 @@ def people_visible_to(membership: Membership) -> QuerySet[Person]:
     return people.none()
 
 
-def person_for(membership: Membership, person_id: int) -> Person:
-    """The person with this id if this membership may see them; 404 otherwise, whatever the reason."""
+def person_for(membership: Membership, person_id: int, *, session=None) -> Person:
+    """The person with this id if this membership may see them; 404 otherwise, whatever the reason.
+
+    A restricted record the membership is not named on raises RestrictedRecord (shown as
+    a page that offers to break the glass), unless the glass was broken this session.
+    """
     person = people_visible_to(membership).select_related("council").filter(pk=person_id).first()
     if person is None:
         raise Http404("No person found")
+    check_may_open(membership, person, session)
     return person
 
 
@@ -101,9 +107,36 @@ def relationships_of(person: Person) -> QuerySet[Relationship]:
     return Relationship.objects.filter(person=person, ended_on__isnull=True).select_related("related_person")
 
 
-def timeline_of(person: Person):
-    """What has happened to the record, newest first."""
-    return changes_for_person(council_id=person.council_id, person_id=person.pk)
+TIMELINE_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    entries: list[TimelineEntry]
+    next_cursor: str | None
+
+
+def timeline_page(person: Person, *, kind: str = "", cursor: str = "", size: int = TIMELINE_PAGE_SIZE) -> TimelinePage:
+    """One page of the person's timeline, newest first, optionally of one kind.
+
+    Keyset paging on (occurred_at, id): the cost of a page does not grow with how far back it is.
+    """
+    entries = TimelineEntry.objects.filter(person=person, hidden_at__isnull=True)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if cursor:
+        at_text, _, last_id = cursor.rpartition("_")
+        try:
+            at = datetime.datetime.fromisoformat(at_text)
+            entries = entries.filter(Q(occurred_at__lt=at) | Q(occurred_at=at, pk__lt=int(last_id)))
+        except ValueError:
+            pass
+    rows = list(entries.order_by("-occurred_at", "-pk")[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        next_cursor = f"{rows[-1].occurred_at.isoformat()}_{rows[-1].pk}"
+    return TimelinePage(rows, next_cursor)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from assessflow.audit.services import record_access
 from assessflow.tenancy.models import Contract, Organisation
 
 from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
-from .models import Handover, Person, Relationship
+from .models import Handover, Person, Relationship, TimelineEntry
 
 # Fields a caseworker edits on the person form; everything else is kept by the system.
 EDITABLE_FIELDS = (
@@ -44,6 +44,41 @@ EDITABLE_FIELDS = (
     "communication_needs",
     "interpreter_language",
 )
+
+
+def add_to_timeline(
+    *,
+    person: Person,
+    kind: str,
+    title: str,
+    actor: Actor,
+    occurred_at=None,
+    summary: str = "",
+    obj=None,
+    url: str = "",
+    significant: bool = False,
+) -> TimelineEntry:
+    """Write one line of the person's timeline; every app records what it did on a person through here."""
+    return TimelineEntry.objects.create(
+        council_id=person.council_id,
+        person=person,
+        kind=kind,
+        occurred_at=occurred_at or timezone.now(),
+        title=title[:200],
+        summary=summary,
+        actor_name=actor.name,
+        object_type=f"{obj._meta.app_label}.{obj._meta.model_name}" if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        url=url,
+        significant=significant,
+    )
+
+
+def hide_from_timeline(*, obj) -> None:
+    """A retracted item stays in the database and the audit trail, but leaves the timeline."""
+    TimelineEntry.objects.filter(
+        object_type=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=str(obj.pk), hidden_at__isnull=True
+    ).update(hidden_at=timezone.now())
 
 
 class StaleRecord(Exception):
@@ -87,6 +122,7 @@ def create_person(*, actor: Actor, council: Organisation, details: dict, submiss
                 person_id=person.pk,
                 fields=[f for f in details if details[f] not in ("", None)],
             )
+            add_to_timeline(person=person, kind="record", title="Record created", actor=actor)
     except IntegrityError:
         # A concurrent retry of the same submission won the race.
         return Person.objects.get(submission_id=submission_id)
@@ -121,6 +157,10 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
             council_id=person.council_id,
             person_id=person.pk,
             fields=changed,
+        )
+        labels = ", ".join(str(Person._meta.get_field(name).verbose_name) for name in changed)
+        add_to_timeline(
+            person=person, kind="record", title="Details changed", summary=f"Changed: {labels}", actor=actor
         )
     return person
 
@@ -169,6 +209,14 @@ def add_relationship(*, actor: Actor, person: Person, details: dict, submission_
             person_id=person.pk,
             fields=[f for f in details if details[f] not in ("", None, False)],
             detail={"relationship": relationship.get_kind_display()},
+        )
+        add_to_timeline(
+            person=person,
+            kind="record",
+            title=f"{relationship.get_kind_display()} added",
+            summary=relationship.display_name,
+            actor=actor,
+            obj=relationship,
         )
     return relationship
 

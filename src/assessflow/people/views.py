@@ -10,7 +10,9 @@ from assessflow.audit.actor import Actor
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
+from .extensions import TIMELINE_KINDS, banners_for, person_actions
 from .forms import EditPersonForm, NewPersonForm, PersonSearchForm, RelationshipForm
+from .restrictions import active_restriction, closed_to
 from .selectors import PersonSearch
 
 ACCESS_LOG_PAGE_SIZE = 50
@@ -33,7 +35,12 @@ def find(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/find.html",
-        {"form": form, "results": results, "may_add": may(request.membership, "people.add_person")},
+        {
+            "form": form,
+            "results": results,
+            "closed": closed_to(request.membership, results or [], request.session),
+            "may_add": may(request.membership, "people.add_person"),
+        },
     )
 
 
@@ -98,31 +105,51 @@ def new(request: HttpRequest) -> HttpResponse:
     else:
         initial = {k: request.GET[k] for k in ("given_name", "family_name", "nhs_number") if k in request.GET}
         form = NewPersonForm(initial=initial)
-    return render(request, "people/new.html", {"form": form, "duplicates": duplicates})
+    return render(
+        request,
+        "people/new.html",
+        {"form": form, "duplicates": duplicates, "closed": closed_to(request.membership, duplicates, request.session)},
+    )
 
 
 @require_GET
 @permission_required("people.view_person")
 def detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id)
+    person = selectors.person_for(request.membership, person_id, session=request.session)
     services.record_person_viewed(actor=Actor.from_request(request), person=person)
+    kind = request.GET.get("kind", "")
+    if kind not in TIMELINE_KINDS:
+        kind = ""
     return render(
         request,
         "people/detail.html",
         {
-            "person": person,
+            **person_page_context(request, person),
             "relationships": selectors.relationships_of(person),
-            "timeline": selectors.timeline_of(person)[:50],
+            "timeline": selectors.timeline_page(person, kind=kind, cursor=request.GET.get("before", "")),
+            "timeline_kinds": TIMELINE_KINDS,
+            "timeline_kind": kind,
             "may_change": may(request.membership, "people.change_person", person),
             "may_view_access_log": may(request.membership, "people.view_access_log", person),
+            "may_restrict": may(request.membership, "people.restrict", person),
+            "restriction": active_restriction(person),
         },
     )
+
+
+def person_page_context(request: HttpRequest, person) -> dict:
+    """What every page about a person shows: its warnings and the actions the role may take."""
+    return {
+        "person": person,
+        "banners": banners_for(person),
+        "person_actions": [a for a in person_actions() if may(request.membership, a.permission, person)],
+    }
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("people.change_person")
 def edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id)
+    person = selectors.person_for(request.membership, person_id, session=request.session)
     conflict = None
     if request.method == "POST":
         form = EditPersonForm(request.POST, instance=person)
@@ -137,7 +164,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
                 )
             except services.StaleRecord:
                 # Keep what this user typed; show what is saved now so they can reconcile.
-                conflict = selectors.person_for(request.membership, person_id)
+                conflict = selectors.person_for(request.membership, person_id, session=request.session)
                 form = EditPersonForm(request.POST.copy(), instance=conflict)
                 form.data["version"] = conflict.version
                 form.is_valid()
@@ -155,13 +182,15 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
             actor=Actor.from_request(request), person=person, action="person.opened_for_change"
         )
         form = EditPersonForm(instance=person, initial={"version": person.version})
-    return render(request, "people/edit.html", {"form": form, "person": person, "conflict": conflict})
+    return render(
+        request, "people/edit.html", {**person_page_context(request, person), "form": form, "conflict": conflict}
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("people.change_person")
 def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id)
+    person = selectors.person_for(request.membership, person_id, session=request.session)
     form = RelationshipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -181,16 +210,16 @@ def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 actor=Actor.from_request(request), person=person, details=data, submission_id=submission_id
             )
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/relationship_form.html", {"form": form, "person": person})
+    return render(request, "people/relationship_form.html", {**person_page_context(request, person), "form": form})
 
 
 @require_GET
 @permission_required("people.view_access_log")
 def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id)
+    person = selectors.person_for(request.membership, person_id, session=request.session)
     services.record_person_viewed(actor=Actor.from_request(request), person=person, action="person.access_log_viewed")
     page = Paginator(selectors.access_log_of(person), ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "people/access_log.html", {"person": person, "page": page})
+    return render(request, "people/access_log.html", {**person_page_context(request, person), "page": page})
 
 
 @require_GET

@@ -53,3 +53,7 @@ def member_of(acting: Membership, membership_id: int) -> Membership:
     if membership is None:
         raise Http404("No such member")
     return membership
+
+
+def notifications_for(user: User, limit: int = 10) -> list:
+    return list(user.notifications.all()[:limit])

@@ -10,7 +10,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 
-from .models import Membership, Organisation, Team, User
+from .models import Membership, Notification, Organisation, Team, User
 
 
 def _record(actor: Actor, action: str, membership: Membership) -> None:
@@ -69,3 +69,8 @@ def password_setup_path(user: User) -> str:
     """A one-off path where the user sets their password; it stops working once they have."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     return reverse("set-password", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)})
+
+
+def notify(*, user: User, message: str, url: str = "") -> None:
+    """Tell a user something at once; they see it on their home page."""
+    Notification.objects.create(user=user, message=message[:500], url=url)

@@ -1,0 +1,118 @@
+"""Pages for restricted records: the restricted notice, breaking the glass, restricting and lifting."""
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessflow.audit.actor import Actor
+from assessflow.forms import GovukFormMixin
+from assessflow.tenancy.models import Team, User
+from assessflow.tenancy.permissions import may, permission_required
+from assessflow.tenancy.roles import STAFF_ROLES
+
+from . import restrictions
+from .selectors import people_visible_to, person_for
+
+
+class BreakGlassForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to open this record?",
+        help_text="This is logged and the record's manager is told at once",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why you need to open this record"},
+    )
+
+
+class RestrictForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is this record restricted?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this record is restricted"},
+    )
+    manager = forms.ModelChoiceField(
+        label="Record manager",
+        help_text="Told whenever someone breaks the glass",
+        queryset=User.objects.none(),
+        error_messages={"required": "Select the record's manager"},
+    )
+    users = forms.ModelMultipleChoiceField(
+        label="Workers who may open it",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label="Teams who may open it", queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = (
+            User.objects.filter(
+                memberships__organisation=council, memberships__role__in=STAFF_ROLES, memberships__is_active=True
+            )
+            .distinct()
+            .order_by("full_name")
+        )
+        self.fields["manager"].queryset = staff
+        self.fields["users"].queryset = staff
+        self.fields["teams"].queryset = Team.objects.filter(organisation=council, is_active=True)
+
+
+def restricted_page(request: HttpRequest, person, form=None, status: int = 403) -> HttpResponse:
+    may_break = may(request.membership, "people.break_glass", person)
+    return render(
+        request,
+        "people/restricted.html",
+        {"restricted_person": person, "form": form or BreakGlassForm(), "may_break_glass": may_break},
+        status=status,
+    )
+
+
+@require_POST
+@permission_required("people.break_glass")
+def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = people_visible_to(request.membership).filter(pk=person_id).first()
+    if person is None:
+        raise Http404("No person found")
+    if restrictions.active_restriction(person) is None:
+        return redirect("people:detail", person_id=person_id)
+    form = BreakGlassForm(request.POST)
+    if not form.is_valid():
+        return restricted_page(request, person, form, status=400)
+    restrictions.break_glass(
+        actor=Actor.from_request(request), person=person, reason=form.cleaned_data["reason"], session=request.session
+    )
+    return redirect("people:detail", person_id=person.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("people.restrict")
+def restrict(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+    if restrictions.active_restriction(person):
+        return redirect("people:detail", person_id=person.pk)
+    form = RestrictForm(request.POST or None, council=person.council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        restrictions.restrict(
+            actor=Actor.from_request(request),
+            person=person,
+            reason=data["reason"],
+            manager=data["manager"],
+            users=list(data["users"]),
+            teams=list(data["teams"]),
+        )
+        return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/restrict.html", {"person": person, "form": form})
+
+
+@require_POST
+@permission_required("people.restrict")
+def lift_restriction(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+    restriction = restrictions.active_restriction(person)
+    if restriction:
+        restrictions.lift(actor=Actor.from_request(request), restriction=restriction)
+    return redirect("people:detail", person_id=person.pk)

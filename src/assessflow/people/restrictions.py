@@ -1,0 +1,120 @@
+"""Restricted records: who may open one, breaking the glass, and setting or lifting a restriction.
+
+Restrictions live with the person record because every app reaches a person through
+`people.selectors.person_for`, which enforces them in one place.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_access
+from assessflow.tenancy.models import Membership, Team, User
+from assessflow.tenancy.permissions import require
+from assessflow.tenancy.services import notify
+
+from .models import Person, Restriction
+
+SESSION_KEY = "break_glass_person_ids"
+
+
+class RestrictedRecord(Exception):
+    """The acting user is not named on this person's restriction and has not broken the glass."""
+
+    def __init__(self, person: Person):
+        super().__init__(f"Record {person.pk} is restricted")
+        self.person = person
+
+
+def active_restriction(person: Person) -> Restriction | None:
+    return Restriction.objects.filter(person=person, lifted_at__isnull=True).first()
+
+
+def _named(membership: Membership, restriction: Restriction) -> bool:
+    user_id = membership.user_id
+    if restriction.manager_id == user_id:
+        return True
+    if any(u.pk == user_id for u in restriction.allowed_users.all()):
+        return True
+    return membership.team_id is not None and any(t.pk == membership.team_id for t in restriction.allowed_teams.all())
+
+
+def _granted(session, person_id: int) -> bool:
+    return session is not None and person_id in session.get(SESSION_KEY, [])
+
+
+def check_may_open(membership: Membership, person: Person, session=None) -> None:
+    restriction = active_restriction(person)
+    if restriction and not _named(membership, restriction) and not _granted(session, person.pk):
+        raise RestrictedRecord(person)
+
+
+def closed_to(membership: Membership, people: list[Person], session=None) -> set[int]:
+    """Of these people, the ids whose records this membership may not open (for lists and searches)."""
+    ids = [p.pk for p in people]
+    if not ids:
+        return set()
+    restrictions = Restriction.objects.filter(person_id__in=ids, lifted_at__isnull=True).prefetch_related(
+        "allowed_users", "allowed_teams"
+    )
+    return {r.person_id for r in restrictions if not _named(membership, r) and not _granted(session, r.person_id)}
+
+
+def break_glass(*, actor: Actor, person: Person, reason: str, session) -> None:
+    """Open a restricted record for this session only: logged with the reason, and the manager is told at once."""
+    require(actor.membership, "people.break_glass", person)
+    restriction = active_restriction(person)
+    if restriction is None or not reason.strip():
+        raise ValueError("Breaking the glass needs a restricted record and a reason.")
+    with transaction.atomic():
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.VIEW,
+            action="person.break_glass",
+            obj=person,
+            council_id=person.council_id,
+            person_id=person.pk,
+            detail={"reason": reason.strip()},
+        )
+        notify(
+            user=restriction.manager,
+            message=f"{actor.name} broke the glass on a restricted record ({person.person_reference}): {reason.strip()}",
+            url=reverse("people:detail", args=[person.pk]),
+        )
+    session[SESSION_KEY] = [*session.get(SESSION_KEY, []), person.pk]
+
+
+def restrict(
+    *, actor: Actor, person: Person, reason: str, manager: User, users: list[User], teams: list[Team]
+) -> Restriction:
+    with transaction.atomic():
+        restriction = Restriction.objects.create(
+            council_id=person.council_id, person=person, reason=reason, manager=manager, created_by=actor.user
+        )
+        restriction.allowed_users.set(users)
+        restriction.allowed_teams.set(teams)
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="person.restricted",
+            obj=person,
+            council_id=person.council_id,
+            person_id=person.pk,
+            detail={"named_users": len(users), "named_teams": len(teams)},
+        )
+    return restriction
+
+
+def lift(*, actor: Actor, restriction: Restriction) -> None:
+    with transaction.atomic():
+        Restriction.objects.filter(pk=restriction.pk).update(lifted_at=timezone.now(), lifted_by=actor.user)
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="person.restriction_lifted",
+            obj=restriction.person,
+            council_id=restriction.council_id,
+            person_id=restriction.person_id,
+        )
