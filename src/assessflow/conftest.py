@@ -41,6 +41,9 @@ class Cast:
     citizen_person_a: Person
     citizen_person_b: Person
     members: dict[str, Membership] = field(default_factory=dict)
+    # Casework on each person, keyed by person id, and each council's letter template.
+    casework: dict[int, dict] = field(default_factory=dict)
+    letter_templates: dict[int, object] = field(default_factory=dict)
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -97,6 +100,15 @@ def cast(db) -> Cast:
             membership = _member(person.council, Role.CITIZEN)
             factories.CitizenAccountFactory(person=person, user=membership.user)
             cast.members[key] = membership
+        for person in (person_a, person_a_handed, person_b, citizen_person_a, citizen_person_b):
+            cast.casework[person.pk] = {
+                "note": factories.NoteFactory(person=person),
+                "document": factories.DocumentFactory(person=person),
+                "task": factories.TaskFactory(person=person),
+                "warning": factories.WarningFactory(person=person),
+            }
+        for council in (council_a, council_b):
+            cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)
     return cast
 
 

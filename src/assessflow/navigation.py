@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 
-from assessflow.people import permissions as _people_permissions  # noqa: F401  (registers the rules used below)
 from assessflow.tenancy.permissions import may
 
 
@@ -24,8 +23,11 @@ class NavItem:
 NAVIGATION = (
     NavItem("Home", "home"),
     NavItem("Find a person", "people:find", "people.find_person", section="people"),
+    NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
+    NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
+    NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
 )
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "assessflow.tenancy",
     "assessflow.audit",
     "assessflow.people",
+    "assessflow.casework",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +212,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
+    # WeasyPrint narrates every step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 DEMO_PASSWORD = os.environ.get("ASSESSFLOW_DEMO_PASSWORD", "demo-assessflow-2026")
+
+# Uploaded documents: never under the static or public web root, served only by a scoped view.
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(VAR_DIR / "documents"), "base_url": None},
+}

@@ -5,3 +5,6 @@ import os
 os.environ["ASSESSFLOW_ENV"] = "test"
 
 from assessflow.settings import *  # noqa: F403
+
+# Documents written by tests stay in memory.
+STORAGES["documents"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405

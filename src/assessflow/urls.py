@@ -15,6 +15,7 @@ urlpatterns = [
     path("set-password/<uidb64>/<token>/", SetPasswordView.as_view(), name="set-password"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("people/", include("assessflow.people.urls")),
+    path("casework/", include("assessflow.casework.urls")),
 ]
 
 handler403 = "assessflow.views.forbidden"

@@ -15,7 +15,8 @@ from assessflow.forms import GovukFormMixin
 from assessflow.people.selectors import review_overview
 from assessflow.tenancy.middleware import SESSION_MEMBERSHIP_KEY
 from assessflow.tenancy.permissions import may
-from assessflow.tenancy.selectors import memberships_of
+from assessflow.tenancy.selectors import memberships_of, notifications_for
+from assessflow.tenancy.services import mark_notifications_read
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -82,7 +83,8 @@ def home(request: HttpRequest) -> HttpResponse:
     membership = request.membership
     if membership is None:
         return render(request, "no_role.html", status=403)
-    context = {}
+    context = {"notifications": notifications_for(request.user)}
+    mark_notifications_read(user=request.user)
     if may(membership, "people.find_person") or may(membership, "people.view_review_overview"):
         context["overview"] = review_overview(
             membership, today=timezone.localdate(), horizon=datetime.timedelta(days=28)

@@ -66,7 +66,8 @@ def break_glass(*, actor: Actor, person: Person, reason: str, session) -> None:
     """Open a restricted record for this session only: logged with the reason, and the manager is told at once."""
     require(actor.membership, "people.break_glass", person)
     restriction = active_restriction(person)
-    if restriction is None or not reason.strip():
+    reason = reason.strip()
+    if restriction is None or not reason:
         raise ValueError("Breaking the glass needs a restricted record and a reason.")
     with transaction.atomic():
         record_access(
@@ -76,11 +77,11 @@ def break_glass(*, actor: Actor, person: Person, reason: str, session) -> None:
             obj=person,
             council_id=person.council_id,
             person_id=person.pk,
-            detail={"reason": reason.strip()},
+            detail={"reason": reason},
         )
         notify(
             user=restriction.manager,
-            message=f"{actor.name} broke the glass on a restricted record ({person.person_reference}): {reason.strip()}",
+            message=f"{actor.name} broke the glass on restricted record {person.person_reference}: {reason}",
             url=reverse("people:detail", args=[person.pk]),
         )
     session[SESSION_KEY] = [*session.get(SESSION_KEY, []), person.pk]

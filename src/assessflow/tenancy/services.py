@@ -3,6 +3,7 @@
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -74,3 +75,7 @@ def password_setup_path(user: User) -> str:
 def notify(*, user: User, message: str, url: str = "") -> None:
     """Tell a user something at once; they see it on their home page."""
     Notification.objects.create(user=user, message=message[:500], url=url)
+
+
+def mark_notifications_read(*, user: User) -> None:
+    Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

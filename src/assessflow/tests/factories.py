@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from assessflow.people.identity import normalise_name
@@ -121,3 +122,68 @@ class CitizenAccountFactory(DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     council = factory.LazyAttribute(lambda c: c.person.council)
     user = factory.SubFactory(UserFactory)
+
+
+class NoteFactory(DjangoModelFactory):
+    class Meta:
+        model = "casework.Note"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda n: n.person.council)
+    note_type = "phone_call"
+    occurred_at = factory.LazyFunction(timezone.now)
+    author = factory.SubFactory(UserFactory)
+    author_role = "assessor"
+    text = factory.Sequence(lambda n: f"Spoke to the person about their care, call {n}")
+    submission_id = factory.LazyFunction(uuid.uuid4)
+
+
+class DocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = "casework.Document"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda d: d.person.council)
+    title = factory.Sequence(lambda n: f"GP letter {n}")
+    category = "health"
+    file = factory.django.FileField(filename="doc.pdf", data=b"%PDF-1.4 test")
+    content_type = "application/pdf"
+    extension = "pdf"
+    size = 13
+    sha256 = "0" * 64
+    uploaded_by = factory.SubFactory(UserFactory)
+
+
+class TaskFactory(DjangoModelFactory):
+    class Meta:
+        model = "casework.Task"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda t: t.person.council)
+    title = factory.Sequence(lambda n: f"Call the GP {n}")
+    assigned_to = factory.SubFactory(UserFactory)
+    due_on = datetime.date(2026, 12, 1)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class WarningFactory(DjangoModelFactory):
+    class Meta:
+        model = "casework.PersonWarning"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda w: w.person.council)
+    warning_type = "lone_worker"
+    note = factory.Sequence(lambda n: f"Dog in the house {n}: visit in pairs")
+    set_by = factory.SubFactory(UserFactory)
+    review_on = datetime.date(2099, 1, 1)
+
+
+class LetterTemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = "casework.LetterTemplate"
+
+    council = factory.SubFactory(CouncilFactory)
+    name = factory.Sequence(lambda n: f"Appointment letter {n}")
+    kind = "appointment"
+    subject = "Your appointment"
+    body = "Dear {{ person_name }}\n\nWe will visit you soon.\n\nYours sincerely\n\n{{ worker_name }}"

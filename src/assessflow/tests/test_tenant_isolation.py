@@ -65,6 +65,21 @@ def foreign_password_links(cast: Cast, actor: str) -> list[dict]:
     return [{"uidb64": urlsafe_base64_encode(str(u.pk).encode()), "token": "cq1-0123456789abcdef"} for u in others]
 
 
+def foreign_casework(kind: str):
+    def items(cast: Cast, actor: str) -> list[dict]:
+        hidden = [p for p in all_people(cast) if p.pk not in visible_people(cast, actor)]
+        return [{f"{kind}_id": cast.casework[p.pk][kind].pk} for p in hidden]
+
+    return items
+
+
+def foreign_templates(cast: Cast, actor: str) -> list[dict]:
+    own = cast.member(actor).council
+    return [
+        {"template_id": t.pk} for council_id, t in cast.letter_templates.items() if own is None or council_id != own.pk
+    ]
+
+
 # How to fill each pattern's arguments with objects the actor must not reach.
 FOREIGN_ARGUMENTS = {
     ("person_id",): lambda cast, actor: [
@@ -72,6 +87,11 @@ FOREIGN_ARGUMENTS = {
     ],
     ("membership_id",): foreign_memberships,
     ("token", "uidb64"): foreign_password_links,
+    ("note_id",): foreign_casework("note"),
+    ("document_id",): foreign_casework("document"),
+    ("task_id",): foreign_casework("task"),
+    ("warning_id",): foreign_casework("warning"),
+    ("template_id",): foreign_templates,
 }
 
 
@@ -90,6 +110,8 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
         if person.pk not in visible_people(cast, actor):
             markers.append(person.family_name)
             markers.append(f'href="/people/{person.pk}/"')
+            items = cast.casework[person.pk]
+            markers += [items["note"].text, items["document"].title, items["task"].title, items["warning"].note]
             if person.nhs_number:
                 markers.append(person.nhs_number)
     return markers
@@ -124,6 +146,10 @@ def assert_no_leak(response, markers, where, echoed: dict | None = None):
 
 def own_object(cast: Cast, argument: str) -> int:
     """A real object of council A for the pages tried signed out or without a role."""
+    if argument.removesuffix("_id") in ("note", "document", "task", "warning"):
+        return cast.casework[cast.person_a.pk][argument.removesuffix("_id")].pk
+    if argument == "template_id":
+        return cast.letter_templates[cast.council_a.pk].pk
     return {"person_id": cast.person_a.pk, "membership_id": cast.member("assessor_a").pk}[argument]
 
 

@@ -1,0 +1,99 @@
+"""Pages for letters: writing one to a person, and the council's templates and casework settings."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_access
+from assessflow.tenancy.permissions import permission_required
+
+from . import selectors
+from .forms import CaseworkSettingsForm, LetterForm, LetterTemplateForm
+from .services import letters
+from .views import _person, person_context
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("casework.send_letter")
+def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Choose a template, preview the letter filled in for this person, then create its PDF."""
+    person = _person(request, person_id)
+    templates = selectors.letter_templates(person.council)
+    form = LetterForm(request.POST or request.GET or None, templates=templates)
+    preview = None
+    if form.is_bound and form.is_valid():
+        actor = Actor.from_request(request)
+        template, large_print = form.cleaned_data["template"], form.cleaned_data["large_print"]
+        if request.method == "POST":
+            letters.send_letter(actor=actor, person=person, template=template, large_print=large_print)
+            return redirect("people:detail", person_id=person.pk)
+        preview = letters.letter_html(
+            template=template, person=person, actor=actor, large_print=large_print, preview=True
+        )
+    return render(
+        request,
+        "casework/letter_form.html",
+        {**person_context(request, person), "form": form, "preview": preview, "has_templates": templates.exists()},
+    )
+
+
+@require_GET
+@permission_required("casework.manage_letters")
+def letter_templates(request: HttpRequest) -> HttpResponse:
+    council = request.membership.organisation
+    return render(
+        request,
+        "casework/letter_templates.html",
+        {"templates": selectors.letter_templates(council, active_only=False)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("casework.manage_letters")
+def letter_template_edit(request: HttpRequest, template_id: int | None = None) -> HttpResponse:
+    council = request.membership.organisation
+    template = selectors.letter_template_for(request.membership, template_id) if template_id else None
+    form = LetterTemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        try:
+            letters.save_template(
+                actor=Actor.from_request(request), council=council, template=template, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect("casework:letter-templates")
+    return render(request, "casework/letter_template_form.html", {"form": form, "template": template})
+
+
+@require_POST
+@permission_required("casework.manage_letters")
+def letter_template_switch(request: HttpRequest, template_id: int) -> HttpResponse:
+    template = selectors.letter_template_for(request.membership, template_id)
+    letters.set_template_active(
+        actor=Actor.from_request(request), template=template, active=request.POST.get("active") == "1"
+    )
+    return redirect("casework:letter-templates")
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("casework.manage_letters")
+def casework_settings(request: HttpRequest) -> HttpResponse:
+    council = request.membership.organisation
+    form = CaseworkSettingsForm(request.POST or None, instance=selectors.settings_for(council))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        record_access(
+            actor=Actor.from_request(request),
+            kind=AccessEvent.Kind.CHANGE,
+            action="casework.settings_saved",
+            obj=form.instance,
+            council_id=council.pk,
+            fields=form.changed_data,
+        )
+        return redirect("casework:letter-templates")
+    return render(request, "casework/settings.html", {"form": form})
