@@ -13,6 +13,7 @@ $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	bash scripts/ensure-system-libs
 	touch $@
 
 install: $(BIN)/.installed

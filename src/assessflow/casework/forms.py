@@ -25,7 +25,7 @@ class NoteForm(GovukFormMixin, forms.Form):
     occurred_time = forms.TimeField(
         label="Time it happened",
         required=False,
-        help_text="Use the 24-hour clock, for example 14:30",
+        help_text="Use the 24-hour clock, for example 14:30. Leave blank for now",
         error_messages={"invalid": "Enter a real time, like 09:15 or 14:30"},
     )
     text = forms.CharField(
@@ -39,8 +39,13 @@ class NoteForm(GovukFormMixin, forms.Form):
         self.fields["occurred_time"].widget.attrs["class"] = "govuk-input govuk-input--width-5"
 
     def occurred_at(self) -> datetime.datetime:
-        moment = self.cleaned_data.get("occurred_time") or datetime.time(12, 0)
-        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["occurred_on"], moment))
+        """The date and time given; with no time, now for today and midday for an earlier day."""
+        day, moment = self.cleaned_data["occurred_on"], self.cleaned_data.get("occurred_time")
+        if moment is None:
+            if day == timezone.localdate():
+                return timezone.now()
+            moment = datetime.time(12, 0)
+        return timezone.make_aware(datetime.datetime.combine(day, moment))
 
     def clean(self):
         data = super().clean()

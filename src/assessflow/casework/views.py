@@ -29,7 +29,8 @@ def _person(request: HttpRequest, person_id: int):
 @permission_required("casework.add_note")
 def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
-    form = NoteForm(request.POST or None, initial={"occurred_on": timezone.localdate()})
+    now = timezone.localtime()
+    form = NoteForm(request.POST or None, initial={"occurred_on": now.date(), "occurred_time": now.strftime("%H:%M")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         notes.add_note(

@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from assessflow.people.demo.loader import load_demo_council
+from assessflow.casework.demo import load_demo_casework
+from assessflow.people.demo.loader import COUNCIL_NAME, load_demo_council
+from assessflow.tenancy.models import Organisation
 
 
 class Command(BaseCommand):
@@ -18,6 +20,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:,} of {people:,} people checked, {added:,} added")
 
         added = load_demo_council(people=people, today=timezone.localdate(), progress=progress)
+        load_demo_casework(Organisation.objects.get(name=COUNCIL_NAME, kind="council"))
         self.stdout.write(
             self.style.SUCCESS(f"Demo Borough Council is ready: {added:,} people added, {people:,} in all.")
         )
