@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "assessflow",
     "assessflow.tenancy",
     "assessflow.audit",
+    "assessflow.pathway",
     "assessflow.people",
     "assessflow.casework",
 ]

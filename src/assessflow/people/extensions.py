@@ -24,7 +24,7 @@ class Banner:
 
 _actions: list[PersonAction] = []
 _banner_sources: list[Callable] = []
-TIMELINE_KINDS: dict[str, str] = {"record": "Record changes"}
+TIMELINE_KINDS: dict[str, str] = {"record": "Record changes", "pathway": "Referrals, waiting and assessments"}
 
 
 def register_person_action(action: PersonAction) -> None:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.pathway.models import EventType, PathwayEvent
+from assessflow.pathway.services import record_event
 from assessflow.tenancy.models import Contract, Organisation
 
 from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
@@ -79,6 +81,43 @@ def hide_from_timeline(*, obj) -> None:
     TimelineEntry.objects.filter(
         object_type=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=str(obj.pk), hidden_at__isnull=True
     ).update(hidden_at=timezone.now())
+
+
+def record_on_pathway(
+    *,
+    actor: Actor,
+    person: Person,
+    work_item,
+    event_type: EventType,
+    title: str,
+    from_status: str = "",
+    to_status: str = "",
+    reason_code: str = "",
+    summary: str = "",
+    url: str = "",
+) -> PathwayEvent:
+    """A transition of a piece of work: the pathway event the figures read, and its line on the timeline."""
+    event = record_event(
+        actor=actor,
+        council_id=person.council_id,
+        person_id=person.pk,
+        work_item=work_item,
+        event_type=event_type,
+        from_status=from_status,
+        to_status=to_status,
+        reason_code=reason_code,
+    )
+    add_to_timeline(
+        person=person,
+        kind="pathway",
+        title=title,
+        summary=summary,
+        actor=actor,
+        occurred_at=event.at,
+        obj=work_item,
+        url=url,
+    )
+    return event
 
 
 class StaleRecord(Exception):
