@@ -220,7 +220,22 @@ LOGGING = {
 DEMO_PASSWORD = os.environ.get("ASSESSFLOW_DEMO_PASSWORD", "demo-assessflow-2026")
 
 # Uploaded documents: never under the static or public web root, served only by a scoped view.
-STORAGES["documents"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": str(VAR_DIR / "documents"), "base_url": None},
-}
+# Local disk by default; an S3-compatible bucket when DOCUMENTS_S3_BUCKET is set (needs the
+# "s3" extra: django-storages with boto3), so several app servers share one store.
+if os.environ.get("DOCUMENTS_S3_BUCKET"):
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DOCUMENTS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DOCUMENTS_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "documents"), "base_url": None},
+    }
