@@ -64,7 +64,7 @@ def set_task(
             person=person,
             kind="task",
             title=f"Task set: {title}",
-            summary=f"For {owner}, due {due_on:%d %B %Y}",
+            summary=f"For {owner}, due {due_on:%-d %B %Y}",
             actor=actor,
             obj=task,
             url=url_of("casework:task", task),

@@ -32,7 +32,7 @@ def add_warning(
             person=person,
             kind="warning",
             title=f"Warning added: {warning.get_warning_type_display()}",
-            summary=f"{note} (review by {review_on:%d %B %Y})",
+            summary=f"{note} (review by {review_on:%-d %B %Y})",
             actor=actor,
             obj=warning,
         )
