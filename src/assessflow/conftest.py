@@ -106,6 +106,8 @@ def cast(db) -> Cast:
                 "document": factories.DocumentFactory(person=person),
                 "task": factories.TaskFactory(person=person),
                 "warning": factories.WarningFactory(person=person),
+                "referral": factories.ReferralFactory(person=person),
+                "entry": factories.WaitingListEntryFactory(person=person),
             }
         for council in (council_a, council_b):
             cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)

@@ -23,6 +23,8 @@ class NavItem:
 NAVIGATION = (
     NavItem("Home", "home"),
     NavItem("Find a person", "people:find", "people.find_person", section="people"),
+    NavItem("Screening", "frontdoor:queue", "frontdoor.screen", section="frontdoor"),
+    NavItem("Waiting lists", "waiting:list", "waiting.view", section="waiting"),
     NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
     NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),

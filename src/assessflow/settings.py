@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "assessflow.pathway",
     "assessflow.people",
     "assessflow.casework",
+    "assessflow.frontdoor",
+    "assessflow.waiting",
 ]
 
 MIDDLEWARE = [

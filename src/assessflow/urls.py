@@ -16,6 +16,8 @@ urlpatterns = [
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("people/", include("assessflow.people.urls")),
     path("casework/", include("assessflow.casework.urls")),
+    path("front-door/", include("assessflow.frontdoor.urls")),
+    path("waiting/", include("assessflow.waiting.urls")),
 ]
 
 handler403 = "assessflow.views.forbidden"

@@ -187,3 +187,29 @@ class LetterTemplateFactory(DjangoModelFactory):
     kind = "appointment"
     subject = "Your appointment"
     body = "Dear {{ person_name }}\n\nWe will visit you soon.\n\nYours sincerely\n\n{{ worker_name }}"
+
+
+class ReferralFactory(DjangoModelFactory):
+    class Meta:
+        model = "frontdoor.Referral"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda r: r.person.council)
+    kind = "referral"
+    channel = "phone"
+    source = "gp"
+    route_of_access = "Community or other route"
+    reason = factory.Sequence(lambda n: f"Struggling with stairs since a fall, referral {n}")
+    submission_id = factory.LazyFunction(uuid.uuid4)
+
+
+class WaitingListEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = "waiting.WaitingListEntry"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda e: e.person.council)
+    work_type = "annual_review"
+    priority = "amber"
+    priority_rationale = factory.Sequence(lambda n: f"Lives alone, carer ill, entry {n}")
+    due_on = datetime.date(2026, 12, 31)

@@ -92,6 +92,8 @@ FOREIGN_ARGUMENTS = {
     ("task_id",): foreign_casework("task"),
     ("warning_id",): foreign_casework("warning"),
     ("template_id",): foreign_templates,
+    ("referral_id",): foreign_casework("referral"),
+    ("entry_id",): foreign_casework("entry"),
 }
 
 
@@ -112,6 +114,7 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
             markers.append(f'href="/people/{person.pk}/"')
             items = cast.casework[person.pk]
             markers += [items["note"].text, items["document"].title, items["task"].title, items["warning"].note]
+            markers += [items["referral"].reason, items["entry"].priority_rationale]
             if person.nhs_number:
                 markers.append(person.nhs_number)
     return markers
@@ -146,7 +149,7 @@ def assert_no_leak(response, markers, where, echoed: dict | None = None):
 
 def own_object(cast: Cast, argument: str) -> int:
     """A real object of council A for the pages tried signed out or without a role."""
-    if argument.removesuffix("_id") in ("note", "document", "task", "warning"):
+    if argument.removesuffix("_id") in ("note", "document", "task", "warning", "referral", "entry"):
         return cast.casework[cast.person_a.pk][argument.removesuffix("_id")].pk
     if argument == "template_id":
         return cast.letter_templates[cast.council_a.pk].pk

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class FrontdoorConfig(AppConfig):
+    name = "assessflow.frontdoor"
+    label = "frontdoor"
+    verbose_name = "Front door"
+
+    def ready(self) -> None:
+        from assessflow.audit.display import register_sentences
+        from assessflow.people.extensions import PersonAction, register_person_action
+
+        from . import permissions  # noqa: F401  (registers the front-door rules)
+
+        register_person_action(PersonAction("Record a contact or referral", "frontdoor:new", "frontdoor.record"))
+        register_sentences(
+            {
+                "referral.recorded": "Contact or referral recorded",
+                "referral.viewed": "Referral viewed",
+                "referral.screened": "Referral screened",
+            }
+        )

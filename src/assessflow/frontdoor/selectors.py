@@ -1,0 +1,43 @@
+"""Reads of referrals, through the people the acting membership may see."""
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import Http404
+
+from assessflow.people.restrictions import check_may_open
+from assessflow.people.selectors import people_visible_to
+from assessflow.tenancy.models import Membership
+
+from .models import Referral
+
+QUEUE_LIMIT = 200
+
+
+def referral_for(membership: Membership, referral_id: int, session=None) -> Referral:
+    referral = (
+        Referral.objects.select_related("person", "person__council", "recorded_by", "screened_by")
+        .filter(pk=referral_id, person__in=people_visible_to(membership))
+        .first()
+    )
+    if referral is None:
+        raise Http404("Not found")
+    check_may_open(membership, referral.person, session)
+    return referral
+
+
+def screening_queue(membership: Membership) -> QuerySet[Referral]:
+    """Open referrals, most urgent and then oldest first."""
+    urgency_order = {Referral.Urgency.URGENT: 0, Referral.Urgency.SOON: 1, Referral.Urgency.ROUTINE: 2}
+    rank = Case(*(When(urgency=u, then=Value(n)) for u, n in urgency_order.items()), output_field=IntegerField())
+    return (
+        Referral.objects.filter(
+            person__in=people_visible_to(membership),
+            status__in=[Referral.Status.RECEIVED, Referral.Status.INFO_REQUESTED],
+        )
+        .select_related("person")
+        .annotate(urgency_rank=rank)
+        .order_by("urgency_rank", "received_at", "pk")
+    )
+
+
+def referrals_of(person) -> QuerySet[Referral]:
+    return Referral.objects.filter(person=person).order_by("-received_at", "-pk")

@@ -1,0 +1,69 @@
+"""Pages for the front door: recording a contact or referral, one referral, and the screening queue."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_access
+from assessflow.people.extensions import banners_for
+from assessflow.people.selectors import person_for
+from assessflow.tenancy.permissions import may, permission_required
+
+from . import selectors, services
+from .extensions import referral_actions
+from .forms import ReferralForm
+from .selectors import QUEUE_LIMIT
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("frontdoor.record")
+def new(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+    form = ReferralForm(request.POST or None, initial={"kind": "referral", "channel": "phone", "urgency": "routine"})
+    if request.method == "POST" and form.is_valid():
+        details = {k: v for k, v in form.cleaned_data.items() if k != "submission_id"}
+        referral = services.record_referral(
+            actor=Actor.from_request(request),
+            person=person,
+            details=details,
+            submission_id=form.cleaned_data["submission_id"],
+        )
+        return redirect("frontdoor:referral", referral.pk)
+    return render(
+        request,
+        "frontdoor/referral_form.html",
+        {"person": person, "banners": banners_for(person), "form": form, "earlier": selectors.referrals_of(person)[:5]},
+    )
+
+
+@require_GET
+@permission_required("frontdoor.view")
+def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
+    item = selectors.referral_for(request.membership, referral_id, request.session)
+    record_access(
+        actor=Actor.from_request(request),
+        kind=AccessEvent.Kind.VIEW,
+        action="referral.viewed",
+        obj=item,
+        council_id=item.council_id,
+        person_id=item.person_id,
+    )
+    actions = [
+        a
+        for a in referral_actions()
+        if may(request.membership, a.permission, item) and (item.is_open or not a.open_only)
+    ]
+    return render(
+        request,
+        "frontdoor/referral.html",
+        {"referral": item, "person": item.person, "banners": banners_for(item.person), "actions": actions},
+    )
+
+
+@require_GET
+@permission_required("frontdoor.screen")
+def queue(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.screening_queue(request.membership)[:QUEUE_LIMIT])
+    return render(request, "frontdoor/queue.html", {"referrals": rows, "limited": len(rows) == QUEUE_LIMIT})

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class WaitingConfig(AppConfig):
+    name = "assessflow.waiting"
+    label = "waiting"
+    verbose_name = "Waiting lists"
+
+    def ready(self) -> None:
+        from assessflow.audit.display import register_sentences
+        from assessflow.frontdoor.extensions import ReferralAction, register_referral_action
+
+        from . import permissions  # noqa: F401  (registers the waiting-list rules)
+
+        register_referral_action(ReferralAction("Screen this referral", "waiting:screen", "frontdoor.screen"))
+        register_sentences(
+            {
+                "waiting.added": "Added to a waiting list",
+                "waiting.reprioritised": "Priority changed",
+                "waiting.list_viewed": "Shown on a waiting list",
+            }
+        )

@@ -1,0 +1,112 @@
+"""Screening a referral, filtering a waiting list, and changing a priority."""
+
+from django import forms
+
+from assessflow.forms import GovukFormMixin
+from assessflow.frontdoor.models import Referral
+from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS
+from assessflow.tenancy.models import Team
+
+from .models import Priority, WorkType
+
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
+DECISIONS = [
+    (Referral.Status.WAITING_LIST, "Add to a waiting list"),
+    (Referral.Status.CLOSED_ADVICE, "Close: information and advice given"),
+    (Referral.Status.CLOSED_SIGNPOSTED, "Close: signposted to prevention or community support"),
+    (Referral.Status.SCREENED_OUT, "Screen out"),
+]
+
+
+def _tristate(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class ScreeningForm(GovukFormMixin, forms.Form):
+    at_risk = forms.ChoiceField(
+        label="Is the person experiencing, or at risk of, abuse or neglect?",
+        choices=YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the person is at risk of abuse or neglect"},
+    )
+    lacks_capacity = forms.ChoiceField(
+        label="Might the person lack capacity to refuse an assessment?",
+        choices=YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the person might lack capacity"},
+    )
+    decision = forms.ChoiceField(
+        label="Decision", choices=DECISIONS, widget=forms.RadioSelect, error_messages={"required": "Select a decision"}
+    )
+    work_type = forms.ChoiceField(
+        label="If a waiting list: which work", choices=[("", "Choose"), *WorkType.choices], required=False
+    )
+    priority = forms.ChoiceField(
+        label="If a waiting list: priority", choices=Priority.choices, widget=forms.RadioSelect, required=False
+    )
+    team = forms.ModelChoiceField(
+        label="If a waiting list: team", queryset=Team.objects.none(), required=False, empty_label="No team yet"
+    )
+    screen_out_reason = forms.ChoiceField(
+        label="If screened out: why", choices=[("", "Choose"), *SCREEN_OUT_REASONS.items()], required=False
+    )
+    note = forms.CharField(
+        label="Reasons for the decision",
+        help_text="For a waiting list, why this priority. This is kept with the decision",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the reasons for the decision"},
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(organisation=council, is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == Referral.Status.WAITING_LIST:
+            if not data.get("work_type"):
+                self.add_error("work_type", "Choose the work the person is waiting for")
+            if not data.get("priority"):
+                self.add_error("priority", "Choose a priority")
+        if decision == Referral.Status.SCREENED_OUT:
+            reason = data.get("screen_out_reason")
+            if not reason:
+                self.add_error("screen_out_reason", "Choose why the referral is screened out")
+            elif reason == "declined" and (data.get("at_risk") != "no" or data.get("lacks_capacity") != "no"):
+                self.add_error(
+                    "screen_out_reason",
+                    "A refusal does not stand while the person may lack capacity or be at risk of abuse or neglect",
+                )
+        return data
+
+    @property
+    def risk_flags(self) -> dict:
+        return {
+            "lacks_capacity": _tristate(self.cleaned_data["lacks_capacity"]),
+            "at_risk": _tristate(self.cleaned_data["at_risk"]),
+        }
+
+
+class ListFilterForm(GovukFormMixin, forms.Form):
+    work_type = forms.ChoiceField(label="Work", choices=[("", "All work"), *WorkType.choices], required=False)
+    priority = forms.ChoiceField(label="Priority", choices=[("", "All priorities"), *Priority.choices], required=False)
+    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="All teams")
+    overdue = forms.BooleanField(label="Only those past their due date", required=False)
+    sort = forms.ChoiceField(
+        label="Order", choices=[("oldest", "Longest waiting first"), ("due", "Soonest due first")], required=False
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(organisation=council)
+
+
+class ReprioritiseForm(GovukFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    priority = forms.ChoiceField(label="New priority", choices=Priority.choices, widget=forms.RadioSelect)
+    rationale = forms.CharField(
+        label="Why",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the priority changes"},
+    )

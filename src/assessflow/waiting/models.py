@@ -1,0 +1,77 @@
+"""Waiting lists: who is waiting for which kind of work, how urgently, and since when."""
+
+from django.db import models
+from django.utils import timezone
+from django_scopes import ScopedManager
+
+
+class WorkType(models.TextChoices):
+    NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment"
+    CARERS_ASSESSMENT = "carers_assessment", "Carer's assessment"
+    FINANCIAL_ASSESSMENT = "financial_assessment", "Financial assessment"
+    SIX_WEEK_REVIEW = "six_week_review", "6-week review"
+    ANNUAL_REVIEW = "annual_review", "Annual review"
+    REASSESSMENT = "reassessment", "Reassessment"
+    DOLS = "dols", "Deprivation of Liberty Safeguards"
+    OCCUPATIONAL_THERAPY = "occupational_therapy", "Occupational therapy"
+
+
+class Priority(models.TextChoices):
+    RED = "red", "Red: high risk"
+    AMBER = "amber", "Amber: some risk"
+    GREEN = "green", "Green: low risk"
+
+
+class Timescale(models.Model):
+    """How many working days a council allows, from joining the list, for each work type and priority."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    work_type = models.CharField(max_length=30, choices=WorkType.choices)
+    priority = models.CharField(max_length=10, choices=Priority.choices)
+    working_days = models.PositiveIntegerField()
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["council", "work_type", "priority"], name="timescale_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_work_type_display()}, {self.priority}: {self.working_days} working days"
+
+
+class WaitingListEntry(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        ALLOCATED = "allocated", "Allocated"
+        COMPLETED = "completed", "Completed"
+        REMOVED = "removed", "Removed"
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="waiting_list_entries")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="waiting_list_entries"
+    )
+    team = models.ForeignKey("tenancy.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    work_type = models.CharField(max_length=30, choices=WorkType.choices)
+    priority = models.CharField(max_length=10, choices=Priority.choices)
+    priority_rationale = models.TextField("why this priority")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    added_at = models.DateTimeField(default=timezone.now)
+    due_on = models.DateField(help_text="From the council's timescale for the work type and priority")
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        indexes = [
+            models.Index(fields=["council", "status", "added_at", "id"], name="waiting_oldest"),
+            models.Index(fields=["council", "status", "work_type", "added_at", "id"], name="waiting_type_oldest"),
+            models.Index(fields=["council", "status", "priority", "added_at", "id"], name="waiting_priority_oldest"),
+            models.Index(fields=["council", "status", "due_on"], name="waiting_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_work_type_display()} for {self.person_id} ({self.priority})"

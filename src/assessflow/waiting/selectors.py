@@ -1,0 +1,111 @@
+"""Reads of waiting lists: filtered, counted exactly, and paged by key so deep pages stay fast."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.http import Http404
+
+from assessflow.people.restrictions import check_may_open
+from assessflow.tenancy.models import Membership
+
+from .models import WaitingListEntry
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    work_type: str = ""
+    priority: str = ""
+    team_id: int | None = None
+    overdue_only: bool = False
+    sort: str = "oldest"  # or "due"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    entries: list[WaitingListEntry]
+    next_cursor: str | None
+    total: int
+    overdue: int
+    oldest_added_at: datetime.datetime | None
+    by_priority: dict[str, int]
+    by_work_type: dict[str, int]
+
+
+def _waiting(membership: Membership) -> QuerySet[WaitingListEntry]:
+    """People waiting in the membership's council (waiting lists are council work, not a provider's)."""
+    council = membership.council
+    if council is None:
+        return WaitingListEntry.objects.none()
+    return WaitingListEntry.objects.filter(council=council, status=WaitingListEntry.Status.WAITING)
+
+
+def _filtered(entries: QuerySet, filters: ListFilters, today: datetime.date) -> QuerySet:
+    if filters.work_type:
+        entries = entries.filter(work_type=filters.work_type)
+    if filters.priority:
+        entries = entries.filter(priority=filters.priority)
+    if filters.team_id:
+        entries = entries.filter(team_id=filters.team_id)
+    if filters.overdue_only:
+        entries = entries.filter(due_on__lt=today)
+    return entries
+
+
+def waiting_list(
+    membership: Membership, filters: ListFilters, *, today: datetime.date, cursor: str = "", size: int = PAGE_SIZE
+) -> ListPage:
+    everyone = _waiting(membership)
+    matching = _filtered(everyone, filters, today)
+    summary = matching.aggregate(
+        total=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)), oldest=Min("added_at")
+    )
+    # Counts for each choice of the other filter, so the page can say how many each would show.
+    by_priority = dict(
+        _filtered(everyone, ListFilters(filters.work_type, "", filters.team_id, filters.overdue_only), today)
+        .values_list("priority")
+        .annotate(n=Count("pk"))
+    )
+    by_work_type = dict(
+        _filtered(everyone, ListFilters("", filters.priority, filters.team_id, filters.overdue_only), today)
+        .values_list("work_type")
+        .annotate(n=Count("pk"))
+    )
+    key = "due_on" if filters.sort == "due" else "added_at"
+    page = matching.select_related("person", "team").order_by(key, "pk")
+    if cursor:
+        value, _, last_id = cursor.rpartition("_")
+        try:
+            parsed = datetime.date.fromisoformat(value) if key == "due_on" else datetime.datetime.fromisoformat(value)
+            page = page.filter(Q(**{f"{key}__gt": parsed}) | Q(**{key: parsed, "pk__gt": int(last_id)}))
+        except ValueError:
+            pass
+    rows = list(page[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        next_cursor = f"{getattr(last, key).isoformat()}_{last.pk}"
+    return ListPage(
+        rows, next_cursor, summary["total"], summary["overdue"], summary["oldest"], by_priority, by_work_type
+    )
+
+
+def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingListEntry:
+    entry = (
+        _waiting_or_closed(membership)
+        .select_related("person", "person__council", "referral", "team")
+        .filter(pk=entry_id)
+        .first()
+    )
+    if entry is None:
+        raise Http404("Not found")
+    check_may_open(membership, entry.person, session)
+    return entry
+
+
+def _waiting_or_closed(membership: Membership) -> QuerySet[WaitingListEntry]:
+    council = membership.council
+    return WaitingListEntry.objects.filter(council=council) if council else WaitingListEntry.objects.none()

@@ -1,0 +1,15 @@
+"""Due dates on a waiting list: the council's timescale in working days, or these defaults."""
+
+import datetime
+
+from assessflow.working_days import add_working_days
+
+from .models import Priority
+
+# Working days from joining the list; a council sets its own per work type and priority.
+DEFAULT_WORKING_DAYS = {Priority.RED: 5, Priority.AMBER: 20, Priority.GREEN: 60}
+
+
+def due_date(*, added_on: datetime.date, priority: str, working_days: int | None) -> datetime.date:
+    days = working_days if working_days is not None else DEFAULT_WORKING_DAYS[priority]
+    return add_working_days(added_on, days)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "waiting"
+
+urlpatterns = [
+    path("", views.waiting_list, name="list"),
+    path("screen/<int:referral_id>/", views.screen, name="screen"),
+    path("entries/<int:entry_id>/", views.entry, name="entry"),
+    path("entries/<int:entry_id>/priority/", views.reprioritise, name="reprioritise"),
+]

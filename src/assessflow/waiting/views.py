@@ -1,0 +1,147 @@
+"""Pages for screening a referral, the waiting lists, and one entry on them."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessflow.audit.actor import Actor
+from assessflow.frontdoor.models import Referral
+from assessflow.frontdoor.selectors import referral_for
+from assessflow.people.extensions import banners_for
+from assessflow.people.services import record_people_searched
+from assessflow.tenancy.permissions import may, permission_required
+
+from . import selectors, services
+from .forms import ListFilterForm, ReprioritiseForm, ScreeningForm
+from .models import Priority, WorkType
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("frontdoor.screen")
+def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
+    referral = referral_for(request.membership, referral_id, request.session)
+    if not referral.is_open:
+        return redirect("frontdoor:referral", referral.pk)
+    form = ScreeningForm(request.POST or None, council=referral.person.council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actor = Actor.from_request(request)
+        try:
+            if data["decision"] == Referral.Status.WAITING_LIST:
+                entry = services.screen_onto_waiting_list(
+                    actor=actor,
+                    referral=referral,
+                    work_type=data["work_type"],
+                    priority=data["priority"],
+                    rationale=data["note"],
+                    team=data["team"],
+                    **form.risk_flags,
+                )
+                return redirect("waiting:entry", entry.pk)
+            services.close_at_screening(
+                actor=actor,
+                referral=referral,
+                decision=data["decision"],
+                reason_code=data["screen_out_reason"] if data["decision"] == Referral.Status.SCREENED_OUT else "",
+                note=data["note"],
+                **form.risk_flags,
+            )
+            return redirect("frontdoor:referral", referral.pk)
+        except services.IllegalTransition as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "waiting/screen.html",
+        {"form": form, "referral": referral, "person": referral.person, "banners": banners_for(referral.person)},
+    )
+
+
+@require_GET
+@permission_required("waiting.view")
+def waiting_list(request: HttpRequest) -> HttpResponse:
+    council = request.membership.council
+    form = ListFilterForm(request.GET or None, council=council)
+    filters = selectors.ListFilters()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.ListFilters(
+            work_type=data["work_type"],
+            priority=data["priority"],
+            team_id=data["team"].pk if data["team"] else None,
+            overdue_only=data["overdue"],
+            sort=data["sort"] or "oldest",
+        )
+    today = timezone.localdate()
+    page = selectors.waiting_list(request.membership, filters, today=today, cursor=request.GET.get("after", ""))
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[council.pk],
+        criteria=["waiting list", *(k for k, v in vars(filters).items() if v and k != "sort")],
+        found=[entry.person for entry in page.entries],
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    return render(
+        request,
+        "waiting/list.html",
+        {
+            "form": form,
+            "page": page,
+            "today": today,
+            "query": query.urlencode(),
+            "priority_counts": [(p.label, page.by_priority.get(p.value, 0)) for p in Priority],
+            "work_type_counts": [(w.label, page.by_work_type.get(w.value, 0)) for w in WorkType],
+        },
+    )
+
+
+@require_GET
+@permission_required("waiting.view")
+def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
+    item = selectors.entry_for(request.membership, entry_id, request.session)
+    return render(
+        request,
+        "waiting/entry.html",
+        {
+            "entry": item,
+            "person": item.person,
+            "banners": banners_for(item.person),
+            "today": timezone.localdate(),
+            "form": ReprioritiseForm(initial={"version": item.version, "priority": item.priority}),
+            "may_reprioritise": may(request.membership, "waiting.reprioritise"),
+        },
+    )
+
+
+@require_POST
+@permission_required("waiting.reprioritise")
+def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
+    item = selectors.entry_for(request.membership, entry_id, request.session)
+    form = ReprioritiseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reprioritise(
+                actor=Actor.from_request(request),
+                entry=item,
+                priority=form.cleaned_data["priority"],
+                rationale=form.cleaned_data["rationale"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.IllegalTransition as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("waiting:entry", item.pk)
+    return render(
+        request,
+        "waiting/entry.html",
+        {
+            "entry": item,
+            "person": item.person,
+            "banners": banners_for(item.person),
+            "today": timezone.localdate(),
+            "form": form,
+            "may_reprioritise": True,
+        },
+        status=400,
+    )
