@@ -6,6 +6,7 @@ from django.utils import timezone
 from assessflow.casework.demo import load_demo_casework
 from assessflow.people.demo.loader import COUNCIL_NAME, load_demo_council
 from assessflow.tenancy.models import Organisation
+from assessflow.waiting.demo import load_demo_waiting
 
 
 class Command(BaseCommand):
@@ -20,7 +21,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:,} of {people:,} people checked, {added:,} added")
 
         added = load_demo_council(people=people, today=timezone.localdate(), progress=progress)
-        load_demo_casework(Organisation.objects.get(name=COUNCIL_NAME, kind="council"))
+        council = Organisation.objects.get(name=COUNCIL_NAME, kind="council")
+        load_demo_casework(council)
+        waiting = load_demo_waiting(council, timezone.localdate())
         self.stdout.write(
-            self.style.SUCCESS(f"Demo Borough Council is ready: {added:,} people added, {people:,} in all.")
+            self.style.SUCCESS(
+                f"Demo Borough Council is ready: {added:,} people added, {people:,} in all; "
+                f"{waiting:,} added to the waiting lists."
+            )
         )
