@@ -44,6 +44,7 @@ class Cast:
     # Casework on each person, keyed by person id, and each council's letter template.
     casework: dict[int, dict] = field(default_factory=dict)
     letter_templates: dict[int, object] = field(default_factory=dict)
+    portal_referral_a: object = None
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -111,6 +112,14 @@ def cast(db) -> Cast:
             }
         for council in (council_a, council_b):
             cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)
+        # A referral Surgery A made through the portal, about Alice, spelt as the referrer typed it.
+        cast.portal_referral_a = factories.ReferralFactory(
+            person=person_a,
+            channel="portal",
+            referrer_organisation=referrer_org_a,
+            submitted_details={"given_name": "Alyce", "family_name": "Ashwerth"},
+            reason="Surgery A portal referral: memory worse since the summer",
+        )
     return cast
 
 

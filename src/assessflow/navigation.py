@@ -28,6 +28,8 @@ NAVIGATION = (
     NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
     NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
+    NavItem("Your referrals", "portal:referrals", "frontdoor.portal", section="portal"),
+    NavItem("Make a referral", "portal:new", "frontdoor.portal", section="portal"),
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
     NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
 )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("people/", include("assessflow.people.urls")),
     path("casework/", include("assessflow.casework.urls")),
     path("front-door/", include("assessflow.frontdoor.urls")),
+    path("portal/", include("assessflow.frontdoor.portal_urls")),
     path("waiting/", include("assessflow.waiting.urls")),
 ]
 

@@ -18,5 +18,8 @@ class FrontdoorConfig(AppConfig):
                 "referral.recorded": "Contact or referral recorded",
                 "referral.viewed": "Referral viewed",
                 "referral.screened": "Referral screened",
+                "referral.information_requested": "More information asked of the referrer",
+                "referral.information_received": "The referrer answered",
+                "portal.referral_viewed": "Referral viewed by the referrer",
             }
         )

@@ -80,6 +80,14 @@ class Referral(models.Model):
         "the person is experiencing or at risk of abuse or neglect", null=True, blank=True
     )
     screening_note = models.TextField(blank=True)
+    submitted_details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The person's details as the referrer gave them; all the referrer sees of the person",
+    )
+    referrer_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
     submission_id = models.UUIDField(unique=True, null=True, editable=False)
 
@@ -102,3 +110,26 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.RECEIVED, self.Status.INFO_REQUESTED)
+
+
+class InformationRequest(models.Model):
+    """The front door asks the referrer for something missing; the referrer answers in the portal."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="information_requests")
+    question = models.TextField()
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Question on {self.referral.reference}"

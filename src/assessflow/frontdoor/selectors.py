@@ -41,3 +41,32 @@ def screening_queue(membership: Membership) -> QuerySet[Referral]:
 
 def referrals_of(person) -> QuerySet[Referral]:
     return Referral.objects.filter(person=person).order_by("-received_at", "-pk")
+
+
+def referrals_made_by(membership: Membership) -> QuerySet[Referral]:
+    """Every referral made by the referrer's organisation, newest first: theirs and no one else's."""
+    return Referral.objects.filter(referrer_organisation=membership.organisation).order_by("-received_at", "-pk")
+
+
+def portal_referral_for(membership: Membership, referral_id: int) -> Referral:
+    referral = referrals_made_by(membership).prefetch_related("information_requests").filter(pk=referral_id).first()
+    if referral is None:
+        raise Http404("Not found")
+    return referral
+
+
+def outcome_for_referrer(referral: Referral) -> str | None:
+    """The outcome, only where the person consented to the referrer being told, or referred themselves (s.12)."""
+    if referral.is_open:
+        return None
+    if referral.consent_to_share_outcome or referral.source == Referral.Source.SELF:
+        return referral.get_status_display()
+    return None
+
+
+def status_for_referrer(referral: Referral) -> str:
+    if referral.status == Referral.Status.RECEIVED:
+        return "Received: waiting to be screened"
+    if referral.status == Referral.Status.INFO_REQUESTED:
+        return "We need more information from you"
+    return "Screened"

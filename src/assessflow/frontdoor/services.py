@@ -10,10 +10,11 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.pathway.models import EventType
+from assessflow.people.identity import normalise_name, normalise_nhs_number
 from assessflow.people.models import Person
-from assessflow.people.services import record_on_pathway
+from assessflow.people.services import create_person, record_on_pathway
 
-from .models import Referral
+from .models import InformationRequest, Referral
 from .transitions import IllegalTransition, check_move
 
 HOSPITAL = "Discharge from hospital"
@@ -59,6 +60,52 @@ def record_referral(*, actor: Actor, person: Person, details: dict, submission_i
     return referral
 
 
+def _move(
+    *,
+    actor: Actor,
+    referral: Referral,
+    to_status: str,
+    event_type: EventType,
+    title: str,
+    summary: str = "",
+    reason_code: str = "",
+    fields: dict | None = None,
+) -> Referral:
+    """The one way a referral changes status: checked, claimed against a concurrent move, audited, on the pathway."""
+    check_move(referral.status, to_status)
+    with transaction.atomic():
+        claimed = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(
+            status=to_status, version=referral.version + 1, **(fields or {})
+        )
+        if claimed != 1:
+            raise IllegalTransition("Someone else moved this referral first.")
+        from_status = referral.status
+        referral.refresh_from_db()
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=f"referral.{event_type}",
+            obj=referral,
+            council_id=referral.council_id,
+            person_id=referral.person_id,
+            fields=["status", *(fields or {})],
+            detail={"to": to_status, "reason": reason_code},
+        )
+        record_on_pathway(
+            actor=actor,
+            person=referral.person,
+            work_item=referral,
+            event_type=event_type,
+            title=title,
+            from_status=from_status,
+            to_status=to_status,
+            reason_code=reason_code,
+            summary=summary,
+            url=reverse("frontdoor:referral", args=[referral.pk]),
+        )
+    return referral
+
+
 def screen(
     *,
     actor: Actor,
@@ -70,50 +117,107 @@ def screen(
     lacks_capacity: bool | None = None,
     at_risk: bool | None = None,
 ) -> Referral:
-    """Move a referral to its screening decision; one transition, checked, recorded, on the pathway.
-
-    Callers that also create work (a waiting-list entry) run this inside their own transaction.
-    """
-    check_move(referral.status, to_status)
+    """Move a referral to its screening decision. Callers that also create work run this in their transaction."""
     if reason_code == "declined" and (lacks_capacity or at_risk):
         raise IllegalTransition(
             "A refusal does not stand where the person may lack capacity or is at risk of abuse or neglect (s.11(2))."
         )
+    return _move(
+        actor=actor,
+        referral=referral,
+        to_status=to_status,
+        event_type=EventType.SCREENED,
+        title=title or Referral.Status(to_status).label,
+        summary=note,
+        reason_code=reason_code,
+        fields={
+            "screened_at": timezone.now(),
+            "screened_by": actor.user,
+            "screening_reason": reason_code,
+            "screening_note": note,
+            "lacks_capacity_to_refuse": lacks_capacity,
+            "at_risk_of_abuse": at_risk,
+        },
+    )
+
+
+def ask_referrer(*, actor: Actor, referral: Referral, question: str) -> InformationRequest:
+    """Send a referral back to its referrer with a question; it waits until they answer in the portal."""
     with transaction.atomic():
-        claimed = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(
-            status=to_status,
-            screened_at=timezone.now(),
-            screened_by=actor.user,
-            screening_reason=reason_code,
-            screening_note=note,
-            lacks_capacity_to_refuse=lacks_capacity,
-            at_risk_of_abuse=at_risk,
-            version=referral.version + 1,
-        )
-        if claimed != 1:
-            raise IllegalTransition("Someone else screened this referral first.")
-        from_status = referral.status
-        referral.refresh_from_db()
-        record_access(
+        _move(
             actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="referral.screened",
-            obj=referral,
-            council_id=referral.council_id,
-            person_id=referral.person_id,
-            fields=["status"],
-            detail={"to": to_status, "reason": reason_code},
+            referral=referral,
+            to_status=Referral.Status.INFO_REQUESTED,
+            event_type=EventType.INFORMATION_REQUESTED,
+            title="More information asked of the referrer",
+            summary=question,
         )
-        record_on_pathway(
+        return InformationRequest.objects.create(
+            council_id=referral.council_id, referral=referral, question=question, asked_by=actor.user
+        )
+
+
+def answer_referrer_question(*, actor: Actor, request: InformationRequest, answer: str) -> InformationRequest:
+    with transaction.atomic():
+        _move(
             actor=actor,
-            person=referral.person,
-            work_item=referral,
-            event_type=EventType.SCREENED,
-            title=title or referral.get_status_display(),
-            from_status=from_status,
-            to_status=to_status,
-            reason_code=reason_code,
-            summary=note,
-            url=reverse("frontdoor:referral", args=[referral.pk]),
+            referral=request.referral,
+            to_status=Referral.Status.RECEIVED,
+            event_type=EventType.INFORMATION_RECEIVED,
+            title="The referrer answered",
+            summary=answer,
         )
-    return referral
+        InformationRequest.objects.filter(pk=request.pk).update(
+            answer=answer, answered_by=actor.user, answered_at=timezone.now()
+        )
+    request.refresh_from_db()
+    return request
+
+
+def match_or_create_person(*, actor: Actor, council, details: dict, submission_id: uuid.UUID) -> Person:
+    """The person a portal referral is about: by NHS number, else by exact name and date of birth, else new."""
+    people = Person.objects.filter(council=council)
+    if details.get("nhs_number"):
+        found = people.filter(nhs_number=normalise_nhs_number(details["nhs_number"])).first()
+        if found:
+            return found
+    same = list(
+        people.filter(
+            given_name_key=normalise_name(details["given_name"]),
+            family_name_key=normalise_name(details["family_name"]),
+            date_of_birth=details["date_of_birth"],
+        )[:2]
+    )
+    if len(same) == 1:
+        return same[0]
+    return create_person(actor=actor, council=council, details=details, submission_id=submission_id)
+
+
+def submit_portal_referral(
+    *, actor: Actor, person_details: dict, referral_details: dict, submission_id: uuid.UUID
+) -> Referral:
+    """A referrer's online referral: matched to a person, recorded, and visible to their organisation only."""
+    existing = Referral.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    organisation = actor.membership.organisation
+    with transaction.atomic():
+        person = match_or_create_person(
+            actor=actor, council=organisation.council, details=person_details, submission_id=uuid.uuid4()
+        )
+        shown = {k: str(v) for k, v in person_details.items() if v}
+        return record_referral(
+            actor=actor,
+            person=person,
+            details={
+                **referral_details,
+                "channel": Referral.Channel.PORTAL,
+                "kind": Referral.Kind.REFERRAL,
+                "referrer_organisation": organisation,
+                "referrer_user": actor.user,
+                "referrer_name": actor.name,
+                "referrer_contact": actor.user.email,
+                "submitted_details": shown,
+            },
+            submission_id=submission_id,
+        )

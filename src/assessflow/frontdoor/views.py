@@ -1,5 +1,6 @@
 """Pages for the front door: recording a contact or referral, one referral, and the screening queue."""
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.forms import GovukFormMixin
 from assessflow.people.extensions import banners_for
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
@@ -67,3 +69,29 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.screening_queue(request.membership)[:QUEUE_LIMIT])
     return render(request, "frontdoor/queue.html", {"referrals": rows, "limited": len(rows) == QUEUE_LIMIT})
+
+
+class QuestionForm(GovukFormMixin, forms.Form):
+    question = forms.CharField(
+        label="What do you need to know?",
+        help_text="The referrer sees this in their portal and answers there",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what you need to know"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("frontdoor.screen")
+def ask_referrer(request: HttpRequest, referral_id: int) -> HttpResponse:
+    item = selectors.referral_for(request.membership, referral_id, request.session)
+    if item.referrer_organisation_id is None or item.status != item.Status.RECEIVED:
+        return redirect("frontdoor:referral", item.pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.ask_referrer(actor=Actor.from_request(request), referral=item, question=form.cleaned_data["question"])
+        return redirect("frontdoor:referral", item.pk)
+    return render(
+        request,
+        "frontdoor/ask.html",
+        {"form": form, "referral": item, "person": item.person, "banners": banners_for(item.person)},
+    )

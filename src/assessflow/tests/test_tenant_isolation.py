@@ -65,6 +65,11 @@ def foreign_password_links(cast: Cast, actor: str) -> list[dict]:
     return [{"uidb64": urlsafe_base64_encode(str(u.pk).encode()), "token": "cq1-0123456789abcdef"} for u in others]
 
 
+def sees_portal_referral(actor: str) -> bool:
+    """Surgery A's portal referral about Alice: Surgery A and council A's staff may see it, no one else."""
+    return actor == "referrer_a" or (actor.endswith("_a") and not actor.startswith("citizen"))
+
+
 def foreign_casework(kind: str):
     def items(cast: Cast, actor: str) -> list[dict]:
         hidden = [p for p in all_people(cast) if p.pk not in visible_people(cast, actor)]
@@ -92,7 +97,10 @@ FOREIGN_ARGUMENTS = {
     ("task_id",): foreign_casework("task"),
     ("warning_id",): foreign_casework("warning"),
     ("template_id",): foreign_templates,
-    ("referral_id",): foreign_casework("referral"),
+    ("referral_id",): lambda cast, actor: [
+        *foreign_casework("referral")(cast, actor),
+        *([] if sees_portal_referral(actor) else [{"referral_id": cast.portal_referral_a.pk}]),
+    ],
     ("entry_id",): foreign_casework("entry"),
 }
 
@@ -117,6 +125,8 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
             markers += [items["referral"].reason, items["entry"].priority_rationale]
             if person.nhs_number:
                 markers.append(person.nhs_number)
+    if not sees_portal_referral(actor):
+        markers += [cast.portal_referral_a.reason, "Alyce"]
     return markers
 
 
