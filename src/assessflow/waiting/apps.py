@@ -18,5 +18,6 @@ class WaitingConfig(AppConfig):
                 "waiting.added": "Added to a waiting list",
                 "waiting.reprioritised": "Priority changed",
                 "waiting.list_viewed": "Shown on a waiting list",
+                "waiting.exported": "Waiting list exported",
             }
         )

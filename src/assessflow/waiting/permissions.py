@@ -7,4 +7,7 @@ permissions.add_rule(
     "waiting.view",
     works_for_council & has_role(Role.FRONT_DOOR, Role.ASSESSOR, Role.TEAM_MANAGER, Role.PERFORMANCE_LEAD),
 )
+permissions.add_rule(
+    "waiting.export", works_for_council & has_role(Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.PERFORMANCE_LEAD)
+)
 permissions.add_rule("waiting.reprioritise", works_for_council & has_role(Role.FRONT_DOOR, Role.TEAM_MANAGER))

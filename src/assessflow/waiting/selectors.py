@@ -109,3 +109,11 @@ def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingLis
 def _waiting_or_closed(membership: Membership) -> QuerySet[WaitingListEntry]:
     council = membership.council
     return WaitingListEntry.objects.filter(council=council) if council else WaitingListEntry.objects.none()
+
+
+def entries_for_export(
+    membership: Membership, filters: ListFilters, *, today: datetime.date
+) -> QuerySet[WaitingListEntry]:
+    """Every entry the filters match, in list order, for a spreadsheet."""
+    key = "due_on" if filters.sort == "due" else "added_at"
+    return _filtered(_waiting(membership), filters, today).select_related("person", "team").order_by(key, "pk")

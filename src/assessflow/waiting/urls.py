@@ -6,6 +6,8 @@ app_name = "waiting"
 
 urlpatterns = [
     path("", views.waiting_list, name="list"),
+    path("export.csv", views.export, {"file_format": "csv"}, name="export-csv"),
+    path("export.xlsx", views.export, {"file_format": "xlsx"}, name="export-xlsx"),
     path("screen/<int:referral_id>/", views.screen, name="screen"),
     path("entries/<int:entry_id>/", views.entry, name="entry"),
     path("entries/<int:entry_id>/priority/", views.reprioritise, name="reprioritise"),

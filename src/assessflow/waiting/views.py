@@ -1,11 +1,14 @@
 """Pages for screening a referral, the waiting lists, and one entry on them."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_access
+from assessflow.exports import csv_lines, xlsx_bytes
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.selectors import referral_for
 from assessflow.people.extensions import banners_for
@@ -57,11 +60,8 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
     )
 
 
-@require_GET
-@permission_required("waiting.view")
-def waiting_list(request: HttpRequest) -> HttpResponse:
-    council = request.membership.council
-    form = ListFilterForm(request.GET or None, council=council)
+def _filters(request: HttpRequest) -> tuple[ListFilterForm, selectors.ListFilters]:
+    form = ListFilterForm(request.GET or None, council=request.membership.council)
     filters = selectors.ListFilters()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -72,6 +72,14 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             overdue_only=data["overdue"],
             sort=data["sort"] or "oldest",
         )
+    return form, filters
+
+
+@require_GET
+@permission_required("waiting.view")
+def waiting_list(request: HttpRequest) -> HttpResponse:
+    council = request.membership.council
+    form, filters = _filters(request)
     today = timezone.localdate()
     page = selectors.waiting_list(request.membership, filters, today=today, cursor=request.GET.get("after", ""))
     record_people_searched(
@@ -90,6 +98,7 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "today": today,
             "query": query.urlencode(),
+            "may_export": may(request.membership, "waiting.export"),
             "priority_counts": [(p.label, page.by_priority.get(p.value, 0)) for p in Priority],
             "work_type_counts": [(w.label, page.by_work_type.get(w.value, 0)) for w in WorkType],
         },
@@ -145,3 +154,74 @@ def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
         },
         status=400,
     )
+
+
+EXPORT_HEADERS = [
+    "Person reference",
+    "First name",
+    "Last name",
+    "Date of birth",
+    "NHS number",
+    "Postcode",
+    "Work",
+    "Priority",
+    "Why this priority",
+    "Team",
+    "Waiting since",
+    "Due by",
+    "Overdue",
+]
+
+
+def _export_row(entry, today) -> list:
+    person = entry.person
+    return [
+        person.person_reference,
+        person.given_name,
+        person.family_name,
+        person.date_of_birth,
+        person.nhs_number,
+        person.postcode,
+        entry.get_work_type_display(),
+        entry.priority,
+        entry.priority_rationale,
+        entry.team.name if entry.team else "",
+        timezone.localtime(entry.added_at).date(),
+        entry.due_on,
+        "Yes" if entry.due_on < today else "No",
+    ]
+
+
+@require_GET
+@permission_required("waiting.export")
+def export(request: HttpRequest, file_format: str) -> HttpResponse:
+    """The whole filtered list as CSV or XLSX, safe to open in a spreadsheet, and audited."""
+    _, filters = _filters(request)
+    today = timezone.localdate()
+    entries = selectors.entries_for_export(request.membership, filters, today=today)
+    people = list(entries.values_list("person_id", flat=True))
+    record_access(
+        actor=Actor.from_request(request),
+        kind=AccessEvent.Kind.EXPORT,
+        action="waiting.exported",
+        council_id=request.membership.council.pk,
+        fields=EXPORT_HEADERS,
+        detail={
+            "format": file_format,
+            "rows": len(people),
+            "filters": {k: v for k, v in vars(filters).items() if v},
+            "people": people,
+        },
+    )
+    name = f"waiting-list-{today.isoformat()}.{file_format}"
+    rows = (_export_row(entry, today) for entry in entries.iterator(chunk_size=2000))
+    if file_format == "xlsx":
+        response = HttpResponse(
+            xlsx_bytes(EXPORT_HEADERS, rows, title="Waiting list"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = StreamingHttpResponse(csv_lines(EXPORT_HEADERS, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
