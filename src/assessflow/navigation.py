@@ -25,6 +25,7 @@ NAVIGATION = (
     NavItem("Find a person", "people:find", "people.find_person", section="people"),
     NavItem("Screening", "frontdoor:queue", "frontdoor.screen", section="frontdoor"),
     NavItem("Waiting lists", "waiting:list", "waiting.view", section="waiting"),
+    NavItem("Keep in touch", "waiting:keep-in-touch-list", "waiting.view", section="keep-in-touch"),
     NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
     NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),

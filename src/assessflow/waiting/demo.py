@@ -18,7 +18,7 @@ from assessflow.people.models import Person
 from assessflow.tenancy.models import Organisation
 
 from .models import Priority, WaitingListEntry, WorkType
-from .timescales import due_date
+from .timescales import DEFAULT_CONTACT_DAYS, due_date
 
 CHUNK = 5000
 REFERRALS = (
@@ -62,6 +62,7 @@ def load_demo_waiting(council: Organisation, today: datetime.date) -> int:
                 priority_rationale="Annual review of a current package (demo backlog)",
                 added_at=timezone.make_aware(datetime.datetime.combine(joined, datetime.time(9, 0))),
                 due_on=due_date(added_on=joined, priority=priority, working_days=None),
+                next_contact_on=joined + datetime.timedelta(days=DEFAULT_CONTACT_DAYS[priority] * rng.randint(1, 12)),
             )
         )
         if len(batch) >= CHUNK:

@@ -7,7 +7,7 @@ from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS
 from assessflow.tenancy.models import Team
 
-from .models import Priority, WorkType
+from .models import KeepInTouchContact, Priority, WorkType
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
 DECISIONS = [
@@ -110,3 +110,40 @@ class ReprioritiseForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the priority changes"},
     )
+
+
+class KeepInTouchForm(GovukFormMixin, forms.Form):
+    method = forms.ChoiceField(
+        label="How did you get in touch?",
+        choices=KeepInTouchContact.Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you got in touch"},
+    )
+    things_changed = forms.ChoiceField(
+        label="Have things changed since they joined the list?",
+        choices=YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether things have changed"},
+    )
+    notes = forms.CharField(label="What they told you", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    outcome = forms.ChoiceField(
+        label="What happens now?",
+        choices=KeepInTouchContact.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what happens now"},
+    )
+    new_priority = forms.ChoiceField(
+        label="If raising the priority: the new priority", choices=[("", "Choose"), *Priority.choices], required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == KeepInTouchContact.Outcome.RAISE_PRIORITY and not data.get("new_priority"):
+            self.add_error("new_priority", "Choose the new priority")
+        if data.get("outcome") != KeepInTouchContact.Outcome.NO_CHANGE and not data.get("notes"):
+            self.add_error("notes", "Enter what they told you")
+        return data
+
+    @property
+    def things_changed_value(self) -> bool | None:
+        return _tristate(self.cleaned_data["things_changed"])

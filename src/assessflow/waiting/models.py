@@ -60,6 +60,9 @@ class WaitingListEntry(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     added_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField(help_text="From the council's timescale for the work type and priority")
+    next_contact_on = models.DateField(
+        "next keep-in-touch contact", null=True, blank=True, help_text="Waiting well: when to check in next"
+    )
     version = models.PositiveIntegerField(default=1)
 
     objects = ScopedManager(council="council")
@@ -71,7 +74,59 @@ class WaitingListEntry(models.Model):
             models.Index(fields=["council", "status", "work_type", "added_at", "id"], name="waiting_type_oldest"),
             models.Index(fields=["council", "status", "priority", "added_at", "id"], name="waiting_priority_oldest"),
             models.Index(fields=["council", "status", "due_on"], name="waiting_due"),
+            models.Index(fields=["council", "status", "next_contact_on"], name="waiting_next_contact"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_work_type_display()} for {self.person_id} ({self.priority})"
+
+
+class ContactInterval(models.Model):
+    """How often, in days, a council checks in with people waiting at each priority."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    priority = models.CharField(max_length=10, choices=Priority.choices)
+    days = models.PositiveIntegerField()
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["council", "priority"], name="contact_interval_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.priority}: every {self.days} days"
+
+
+class KeepInTouchContact(models.Model):
+    """A check-in with someone waiting: whether things have changed, and what was done about it."""
+
+    class Method(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+        VISIT = "visit", "Visit"
+
+    class Outcome(models.TextChoices):
+        NO_CHANGE = "no_change", "No change: keep waiting"
+        RAISE_PRIORITY = "raise_priority", "Things are worse: raise the priority"
+        DUTY = "duty", "Refer to the duty worker today"
+        SAFEGUARDING = "safeguarding", "Raise a safeguarding concern"
+        NOT_REACHED = "not_reached", "Could not reach them: try again soon"
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    entry = models.ForeignKey(WaitingListEntry, on_delete=models.PROTECT, related_name="contacts")
+    contacted_at = models.DateTimeField(default=timezone.now)
+    contacted_by = models.ForeignKey("tenancy.User", on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(max_length=10, choices=Method.choices)
+    things_changed = models.BooleanField("things have changed", null=True)
+    notes = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["-contacted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} on {self.contacted_at:%d %b %Y}"

@@ -117,3 +117,13 @@ def entries_for_export(
     """Every entry the filters match, in list order, for a spreadsheet."""
     key = "due_on" if filters.sort == "due" else "added_at"
     return _filtered(_waiting(membership), filters, today).select_related("person", "team").order_by(key, "pk")
+
+
+def contacts_due(membership: Membership, *, until: datetime.date) -> QuerySet[WaitingListEntry]:
+    """People waiting who are due a keep-in-touch contact by `until`, most overdue first."""
+    return (
+        _waiting(membership)
+        .filter(next_contact_on__lte=until)
+        .select_related("person", "team")
+        .order_by("next_contact_on", "pk")
+    )

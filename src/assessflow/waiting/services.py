@@ -1,5 +1,8 @@
 """Screening decisions and changes on a waiting list. Each is a transition with its pathway event."""
 
+import datetime
+import uuid
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +10,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.casework.services.tasks import set_task
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.services import screen
 from assessflow.frontdoor.transitions import IllegalTransition
@@ -14,10 +18,10 @@ from assessflow.pathway.models import EventType
 from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
-from .models import Timescale, WaitingListEntry, WorkType
-from .timescales import due_date
+from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
+from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
-__all__ = ["IllegalTransition", "close_at_screening", "reprioritise", "screen_onto_waiting_list"]
+__all__ = ["IllegalTransition", "close_at_screening", "keep_in_touch", "reprioritise", "screen_onto_waiting_list"]
 
 
 def _due(council_id: int, work_type: str, priority: str, added_on):
@@ -76,6 +80,7 @@ def screen_onto_waiting_list(
             added_at=now,
             due_on=_due(referral.council_id, work_type, priority, timezone.localdate(now)),
         )
+        WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
@@ -134,3 +139,74 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
             url=reverse("waiting:entry", args=[entry.pk]),
         )
     return entry
+
+
+def _contact_days(council_id: int, priority: str) -> int:
+    row = ContactInterval.objects.filter(council_id=council_id, priority=priority).first()
+    return row.days if row else DEFAULT_CONTACT_DAYS[priority]
+
+
+def first_contact_date(entry: WaitingListEntry):
+    return timezone.localdate(entry.added_at) + datetime.timedelta(days=_contact_days(entry.council_id, entry.priority))
+
+
+def keep_in_touch(
+    *,
+    actor: Actor,
+    entry: WaitingListEntry,
+    method: str,
+    things_changed: bool | None,
+    notes: str,
+    outcome: str,
+    new_priority: str = "",
+) -> KeepInTouchContact:
+    """Record a check-in; escalate when things are worse; set when to check in next."""
+    if entry.status != WaitingListEntry.Status.WAITING:
+        raise IllegalTransition("Only someone still waiting is kept in touch with.")
+    Outcome = KeepInTouchContact.Outcome
+    with transaction.atomic():
+        contact = KeepInTouchContact.objects.create(
+            council_id=entry.council_id,
+            entry=entry,
+            contacted_by=actor.user,
+            method=method,
+            things_changed=things_changed,
+            notes=notes,
+            outcome=outcome,
+        )
+        if outcome == Outcome.RAISE_PRIORITY and new_priority and new_priority != entry.priority:
+            entry = reprioritise(
+                actor=actor,
+                entry=entry,
+                priority=new_priority,
+                rationale=f"Keep-in-touch contact: {notes}",
+                expected_version=entry.version,
+            )
+        if outcome in (Outcome.DUTY, Outcome.SAFEGUARDING):
+            what = (
+                "Raise a safeguarding concern" if outcome == Outcome.SAFEGUARDING else "Duty worker to call back today"
+            )
+            set_task(
+                actor=actor,
+                person=entry.person,
+                title=f"{what} (keep-in-touch contact)",
+                details=notes,
+                due_on=timezone.localdate(),
+                assigned_to=None if entry.team else actor.user,
+                assigned_team=entry.team,
+                submission_id=uuid.uuid4(),
+            )
+        today = timezone.localdate()
+        gap = RETRY_DAYS if outcome == Outcome.NOT_REACHED else _contact_days(entry.council_id, entry.priority)
+        WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=today + datetime.timedelta(days=gap))
+        record_on_pathway(
+            actor=actor,
+            person=entry.person,
+            work_item=entry,
+            event_type=EventType.KEPT_IN_TOUCH,
+            title=f"Keep-in-touch contact: {contact.get_outcome_display()}",
+            reason_code=outcome,
+            summary=notes,
+            url=reverse("waiting:entry", args=[entry.pk]),
+        )
+    return contact

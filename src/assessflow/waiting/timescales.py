@@ -10,6 +10,12 @@ from .models import Priority
 DEFAULT_WORKING_DAYS = {Priority.RED: 5, Priority.AMBER: 20, Priority.GREEN: 60}
 
 
+# Days between keep-in-touch contacts while waiting ("waiting well"); a council sets its own.
+DEFAULT_CONTACT_DAYS = {Priority.RED: 7, Priority.AMBER: 30, Priority.GREEN: 90}
+# After a failed attempt, try again within this many days.
+RETRY_DAYS = 2
+
+
 def due_date(*, added_on: datetime.date, priority: str, working_days: int | None) -> datetime.date:
     days = working_days if working_days is not None else DEFAULT_WORKING_DAYS[priority]
     return add_working_days(added_on, days)

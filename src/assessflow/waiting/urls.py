@@ -11,4 +11,6 @@ urlpatterns = [
     path("screen/<int:referral_id>/", views.screen, name="screen"),
     path("entries/<int:entry_id>/", views.entry, name="entry"),
     path("entries/<int:entry_id>/priority/", views.reprioritise, name="reprioritise"),
+    path("entries/<int:entry_id>/keep-in-touch/", views.keep_in_touch, name="keep-in-touch"),
+    path("keep-in-touch/", views.keep_in_touch_list, name="keep-in-touch-list"),
 ]

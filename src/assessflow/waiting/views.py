@@ -1,4 +1,6 @@
-"""Pages for screening a referral, the waiting lists, and one entry on them."""
+"""Pages for screening a referral, the waiting lists, one entry on them, and keeping in touch."""
+
+import datetime
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +18,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
-from .forms import ListFilterForm, ReprioritiseForm, ScreeningForm
+from .forms import KeepInTouchForm, ListFilterForm, ReprioritiseForm, ScreeningForm
 from .models import Priority, WorkType
 
 
@@ -225,3 +227,59 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+KEEP_IN_TOUCH_AHEAD_DAYS = 7
+KEEP_IN_TOUCH_LIMIT = 200
+
+
+@require_GET
+@permission_required("waiting.view")
+def keep_in_touch_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    due = selectors.contacts_due(request.membership, until=today + datetime.timedelta(days=KEEP_IN_TOUCH_AHEAD_DAYS))
+    rows = list(due[:KEEP_IN_TOUCH_LIMIT])
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[request.membership.council.pk],
+        criteria=["keep in touch"],
+        found=[entry.person for entry in rows],
+    )
+    return render(
+        request,
+        "waiting/keep_in_touch.html",
+        {
+            "rows": rows,
+            "today": today,
+            "overdue": sum(e.next_contact_on < today for e in rows),
+            "limited": len(rows) == KEEP_IN_TOUCH_LIMIT,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("waiting.view")
+def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
+    item = selectors.entry_for(request.membership, entry_id, request.session)
+    form = KeepInTouchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.keep_in_touch(
+                actor=Actor.from_request(request),
+                entry=item,
+                method=data["method"],
+                things_changed=form.things_changed_value,
+                notes=data["notes"],
+                outcome=data["outcome"],
+                new_priority=data["new_priority"],
+            )
+        except services.IllegalTransition as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("waiting:entry", item.pk)
+    return render(
+        request,
+        "waiting/keep_in_touch_form.html",
+        {"form": form, "entry": item, "person": item.person, "banners": banners_for(item.person)},
+    )
