@@ -45,6 +45,7 @@ class Cast:
     casework: dict[int, dict] = field(default_factory=dict)
     letter_templates: dict[int, object] = field(default_factory=dict)
     portal_referral_a: object = None
+    imports: dict[int, object] = field(default_factory=dict)
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -112,6 +113,10 @@ def cast(db) -> Cast:
             }
         for council in (council_a, council_b):
             cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)
+        for council, admin in ((council_a, "council_admin_a"), (council_b, "council_admin_b")):
+            cast.imports[council.pk] = factories.BacklogImportFactory(
+                council=council, uploaded_by=cast.members[admin].user
+            )
         # A referral Surgery A made through the portal, about Alice, spelt as the referrer typed it.
         cast.portal_referral_a = factories.ReferralFactory(
             person=person_a,

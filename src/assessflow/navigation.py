@@ -33,6 +33,7 @@ NAVIGATION = (
     NavItem("Make a referral", "portal:new", "frontdoor.portal", section="portal"),
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
     NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
+    NavItem("Import a backlog", "waiting:imports", "waiting.import", section="imports"),
 )
 
 

@@ -241,3 +241,6 @@ else:
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "documents"), "base_url": None},
     }
+STORAGES["imports"] = {**STORAGES["documents"], "OPTIONS": {**STORAGES["documents"]["OPTIONS"]}}
+if "location" in STORAGES["imports"]["OPTIONS"]:
+    STORAGES["imports"]["OPTIONS"]["location"] = str(VAR_DIR / "imports")

@@ -8,3 +8,4 @@ from assessflow.settings import *  # noqa: F403
 
 # Documents written by tests stay in memory.
 STORAGES["documents"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
+STORAGES["imports"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405

@@ -213,3 +213,14 @@ class WaitingListEntryFactory(DjangoModelFactory):
     priority = "amber"
     priority_rationale = factory.Sequence(lambda n: f"Lives alone, carer ill, entry {n}")
     due_on = datetime.date(2026, 12, 31)
+
+
+class BacklogImportFactory(DjangoModelFactory):
+    class Meta:
+        model = "waiting.BacklogImport"
+
+    council = factory.SubFactory(CouncilFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
+    file = factory.django.FileField(filename="backlog.csv", data=b"external_reference\n")
+    original_name = factory.Sequence(lambda n: f"backlog-{n}.csv")
+    status = "checked"

@@ -104,6 +104,11 @@ FOREIGN_ARGUMENTS = {
         *([] if sees_portal_referral(actor) else [{"referral_id": cast.portal_referral_a.pk}]),
     ],
     ("entry_id",): foreign_casework("entry"),
+    ("import_id",): lambda cast, actor: [
+        {"import_id": job.pk}
+        for council_id, job in cast.imports.items()
+        if council_id != getattr(cast.member(actor).council, "pk", None)
+    ],
 }
 
 
@@ -168,6 +173,8 @@ def own_object(cast: Cast, argument: str) -> int:
     """A real object of council A for the pages tried signed out or without a role."""
     if argument.removesuffix("_id") in ("note", "document", "task", "warning", "referral", "entry"):
         return cast.casework[cast.person_a.pk][argument.removesuffix("_id")].pk
+    if argument == "import_id":
+        return cast.imports[cast.council_a.pk].pk
     if argument == "template_id":
         return cast.letter_templates[cast.council_a.pk].pk
     return {"person_id": cast.person_a.pk, "membership_id": cast.member("assessor_a").pk}[argument]

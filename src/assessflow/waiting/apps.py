@@ -19,5 +19,7 @@ class WaitingConfig(AppConfig):
                 "waiting.reprioritised": "Priority changed",
                 "waiting.list_viewed": "Shown on a waiting list",
                 "waiting.exported": "Waiting list exported",
+                "backlog.uploaded": "Backlog file uploaded",
+                "backlog.imported": "Imported from a backlog file",
             }
         )

@@ -1,8 +1,14 @@
 """Waiting lists: who is waiting for which kind of work, how urgently, and since when."""
 
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django_scopes import ScopedManager
+
+
+def import_storage():
+    """Uploaded backlog files: kept out of the web root, like documents."""
+    return storages["imports"]
 
 
 class WorkType(models.TextChoices):
@@ -60,6 +66,9 @@ class WaitingListEntry(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     added_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField(help_text="From the council's timescale for the work type and priority")
+    imported_details = models.JSONField(
+        default=dict, blank=True, help_text="What a backlog import said of the case: package, worker, last review"
+    )
     next_contact_on = models.DateField(
         "next keep-in-touch contact", null=True, blank=True, help_text="Waiting well: when to check in next"
     )
@@ -130,3 +139,52 @@ class KeepInTouchContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} on {self.contacted_at:%d %b %Y}"
+
+
+class BacklogImport(models.Model):
+    """One upload of existing cases, validated in full before anything is written."""
+
+    class Status(models.TextChoices):
+        VALIDATING = "validating", "Checking the file"
+        CHECKED = "checked", "Checked: ready to import"
+        IMPORTING = "importing", "Importing"
+        IMPORTED = "imported", "Imported"
+        FAILED = "failed", "Could not be read"
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey("tenancy.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    file = models.FileField(storage=import_storage, max_length=200)
+    original_name = models.CharField(max_length=200)
+    contract = models.ForeignKey(
+        "tenancy.Contract",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Hand every imported case to this provider contract",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.VALIDATING)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_valid = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True, help_text="The first problems found: row, column, message")
+    error_rows = models.PositiveIntegerField(default=0)
+    only_valid_rows = models.BooleanField(default=False)
+    people_created = models.PositiveIntegerField(default=0)
+    people_updated = models.PositiveIntegerField(default=0)
+    entries_created = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failure = models.TextField(blank=True)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Import of {self.original_name}"
+
+    @property
+    def percent_checked(self) -> int:
+        return int(100 * self.rows_checked / self.rows_total) if self.rows_total else 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "waiting"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("entries/<int:entry_id>/priority/", views.reprioritise, name="reprioritise"),
     path("entries/<int:entry_id>/keep-in-touch/", views.keep_in_touch, name="keep-in-touch"),
     path("keep-in-touch/", views.keep_in_touch_list, name="keep-in-touch-list"),
+    path("imports/", import_views.imports, name="imports"),
+    path("imports/template.csv", import_views.import_template, name="import-template"),
+    path("imports/<int:import_id>/", import_views.import_detail, name="import"),
+    path("imports/<int:import_id>/progress/", import_views.import_progress, name="import-progress"),
+    path("imports/<int:import_id>/publish/", import_views.import_publish, name="import-publish"),
 ]

@@ -137,3 +137,21 @@ if (idleSeconds && dialog) {
     }
   }, 1000)
 }
+
+// --- Background jobs: a progress bar that follows the job, then shows its result.
+const progress = document.querySelector('[data-import-progress]')
+if (progress) {
+  const bar = progress.querySelector('progress')
+  const text = progress.querySelector('[data-import-progress-text]')
+  const poll = async () => {
+    const response = await fetch(progress.dataset.importProgress, { credentials: 'same-origin' })
+    if (!response.ok) return
+    const job = await response.json()
+    bar.value = job.percent
+    bar.textContent = job.percent + '%'
+    text.textContent = job.checked.toLocaleString('en-GB') + ' of ' + job.total.toLocaleString('en-GB') + ' rows'
+    if (job.status !== progress.dataset.importStatus) window.location.reload()
+    else window.setTimeout(poll, 2000)
+  }
+  window.setTimeout(poll, 2000)
+}

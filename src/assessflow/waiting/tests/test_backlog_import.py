@@ -1,0 +1,159 @@
+"""Backlog import: every row checked first, a report naming row and column, and a retry that adds nothing twice."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django_scopes import scopes_disabled
+from openpyxl import Workbook
+
+from assessflow.people.models import Handover, Person
+from assessflow.waiting.backlog import COLUMNS
+from assessflow.waiting.models import BacklogImport, WaitingListEntry
+
+HEADER = ",".join(COLUMNS)
+
+
+def csv_file(*rows: str, name: str = "backlog.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, ("\n".join([HEADER, *rows]) + "\n").encode())
+
+
+GOOD = [
+    "LUT-1,Doris,Fairweather,1938-06-14,,4 Orchard Close,LU1 2BQ,,Female,Physical support: Personal care support,annual_review,amber,2025-06-01,2026-06-01,,412.50,2023-02-01,Home care",
+    "LUT-2,Albert,Stone,02/03/1941,,,LU2 0AA,,,,annual_review,red,,,,,,",
+    "LUT-3,Edna,Pike,1950-01-01,,,,,,,six_week_review,,,,,,,",
+]
+
+
+@pytest.fixture
+def upload(cast, sign_in, django_capture_on_commit_callbacks):
+    client = sign_in(cast.member("council_admin_a"))
+
+    def send(file, **extra) -> BacklogImport:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("waiting:imports"), {"file": file, **extra})
+        with scopes_disabled():
+            return BacklogImport.objects.latest("pk")
+
+    def publish(job, **extra) -> BacklogImport:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("waiting:import-publish", args=[job.pk]), extra)
+        job.refresh_from_db()
+        return job
+
+    send.publish = publish
+    send.client = client
+    return send
+
+
+def people_count(council) -> int:
+    with scopes_disabled():
+        return Person.objects.filter(council=council).count()
+
+
+def test_a_valid_file_is_checked_then_imported_once(cast, upload):
+    before = people_count(cast.council_a)
+    job = upload(csv_file(*GOOD))
+    assert (job.status, job.rows_total, job.rows_valid, job.error_rows) == ("checked", 3, 3, 0)
+    assert people_count(cast.council_a) == before, "nothing is written before the choice to import"
+    job = upload.publish(job)
+    assert (job.status, job.people_created, job.entries_created) == ("imported", 3, 3)
+    with scopes_disabled():
+        doris = Person.objects.get(external_reference="LUT-1")
+        entry = WaitingListEntry.objects.get(person=doris)
+    assert str(doris.review_due_on) == "2026-06-01"
+    assert entry.imported_details["package_weekly_pence"] == 41250
+    assert entry.priority == "amber"
+
+    again = upload.publish(upload(csv_file(*GOOD)))
+    assert (again.people_created, again.people_updated, again.entries_created) == (0, 3, 0)
+    assert people_count(cast.council_a) == before + 3
+
+
+def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_written(cast, upload):
+    before = people_count(cast.council_a)
+    job = upload(
+        csv_file(GOOD[0], "LUT-9,,Nobody,31/02/1950,1234567890,,XX,,,,weekly_visit,purple,,,,12.3.4,,", GOOD[1])
+    )
+    assert (job.rows_valid, job.error_rows) == (2, 1)
+    problems = {(e["row"], e["column"]) for e in job.errors}
+    assert {
+        (3, "given_name"),
+        (3, "date_of_birth"),
+        (3, "nhs_number"),
+        (3, "postcode"),
+        (3, "work_type"),
+        (3, "priority"),
+        (3, "package_weekly_cost"),
+    } <= problems
+    page = upload.client.get(reverse("waiting:import", args=[job.pk])).content.decode()
+    assert "Import only the valid rows" in page
+    assert "&#x27;weekly_visit&#x27; is not one of" in page
+    assert upload.publish(job).status == "checked", "a file with problems is not imported whole"
+    assert people_count(cast.council_a) == before
+
+
+def test_the_valid_rows_can_be_imported_alone(cast, upload):
+    job = upload(csv_file(GOOD[0], "LUT-9,,Nobody,1950-01-01,,,,,,,annual_review,,,,,,,"))
+    job = upload.publish(job, only_valid="1")
+    assert (job.status, job.people_created) == ("imported", 1)
+    with scopes_disabled():
+        assert not Person.objects.filter(external_reference="LUT-9").exists()
+
+
+def test_an_existing_person_is_matched_by_nhs_number(cast, upload):
+    row = "LUT-7,Alice,Ashworth,1940-05-17,943 476 5919,,,,,,reassessment,green,,,,,,"
+    job = upload.publish(upload(csv_file(row)))
+    assert (job.people_created, job.people_updated) == (0, 1)
+    cast.person_a.refresh_from_db()
+    assert cast.person_a.external_reference == "LUT-7"
+
+
+def test_a_reference_used_twice_in_one_file_is_a_problem(cast, upload):
+    job = upload(csv_file(GOOD[0], GOOD[0]))
+    assert [(e["row"], e["column"]) for e in job.errors] == [(3, "external_reference")]
+
+
+def test_an_unknown_worker_is_named(cast, upload):
+    row = "LUT-8,Ivy,Lane,1944-04-04,,,,,,,annual_review,,,,nobody@example.org,,,"
+    job = upload(csv_file(row))
+    assert job.errors == [
+        {
+            "row": 2,
+            "column": "allocated_worker",
+            "message": "No worker of this council or its providers has the email 'nobody@example.org'",
+        }
+    ]
+
+
+def test_an_xlsx_backlog_handed_to_a_provider(cast, upload):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(COLUMNS))
+    sheet.append(["LUT-20", "Reg", "Holt", "1939-09-09", None, None, None, None, None, None, "annual_review", "green"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with scopes_disabled():
+        contract = cast.provider.contracts_held.get(council=cast.council_a)
+    job = upload(SimpleUploadedFile("backlog.xlsx", buffer.getvalue()), contract=contract.pk)
+    assert job.rows_valid == 1
+    upload.publish(job)
+    with scopes_disabled():
+        reg = Person.objects.get(external_reference="LUT-20")
+        assert Handover.objects.filter(person=reg, contract=contract).exists()
+
+
+def test_an_unreadable_file_says_why(cast, upload):
+    job = upload(SimpleUploadedFile("backlog.csv", b"name,date\nx,y\n"))
+    assert job.status == "failed"
+    assert "missing: external_reference" in job.failure
+
+
+def test_the_template_has_every_column(cast, upload):
+    response = upload.client.get(reverse("waiting:import-template"))
+    assert response.content.decode().splitlines()[0] == HEADER
+
+
+def test_only_council_administrators_import(cast, sign_in):
+    assert sign_in(cast.member("front_door_a")).get(reverse("waiting:imports")).status_code == 403
