@@ -1,5 +1,7 @@
 """Pages for importing a backlog: upload, the check's report, the choice to import, and the template."""
 
+from contextlib import suppress
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -95,12 +97,11 @@ def import_progress(request: HttpRequest, import_id: int) -> JsonResponse:
 @permission_required("waiting.import")
 def import_publish(request: HttpRequest, import_id: int) -> HttpResponse:
     job = _job(request, import_id)
-    try:
+    # Not ready (still checking, or already imported): the job's page shows its real state.
+    with suppress(backlog_services.ImportNotReady):
         backlog_services.publish(
             actor=Actor.from_request(request), job=job, only_valid_rows=request.POST.get("only_valid") == "1"
         )
-    except backlog_services.ImportNotReady:
-        pass  # the page shows the job's real state
     return redirect("waiting:import", job.pk)
 
 

@@ -20,7 +20,8 @@ def csv_file(*rows: str, name: str = "backlog.csv") -> SimpleUploadedFile:
 
 
 GOOD = [
-    "LUT-1,Doris,Fairweather,1938-06-14,,4 Orchard Close,LU1 2BQ,,Female,Physical support: Personal care support,annual_review,amber,2025-06-01,2026-06-01,,412.50,2023-02-01,Home care",
+    "LUT-1,Doris,Fairweather,1938-06-14,,4 Orchard Close,LU1 2BQ,,Female,Physical support: Personal care support,"
+    "annual_review,amber,2025-06-01,2026-06-01,,412.50,2023-02-01,Home care",
     "LUT-2,Albert,Stone,02/03/1941,,,LU2 0AA,,,,annual_review,red,,,,,,",
     "LUT-3,Edna,Pike,1950-01-01,,,,,,,six_week_review,,,,,,,",
 ]
