@@ -1,0 +1,33 @@
+"""A council administrator imports a backlog in the browser: the report, the choice, the result."""
+
+import pytest
+from django.conf import settings
+
+from assessflow.waiting.backlog import COLUMNS
+
+from .conftest import sign_in
+from .test_accessibility import violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_administrator_imports_the_valid_rows_of_a_backlog(demo_server, page, tmp_path):
+    backlog = tmp_path / "luton-reviews.csv"
+    backlog.write_text(
+        ",".join(COLUMNS)
+        + "\nBRW-1,Olive,Marsh,1937-01-05,,,DB2 4NT,,,,annual_review,amber,,,,,,"
+        + "\nBRW-2,,Nameless,1937-13-05,,,,,,,annual_review,,,,,,,\n"
+    )
+    problems = []
+    sign_in(page, demo_server.url, "admin@demo-borough.example", settings.DEMO_PASSWORD)
+    page.get_by_role("link", name="Import a backlog").first.click()
+    problems += violations(page)
+    page.set_input_files("#id_file", str(backlog))
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("text=Checked: ready to import")
+    assert "Enter first name" in page.content()
+    problems += violations(page)
+    page.get_by_role("button", name="Import only the valid rows").click()
+    page.wait_for_selector("text=1 people added")
+    problems += violations(page)
+    assert not problems, "\n".join(problems)
