@@ -7,7 +7,7 @@ PY := $(BIN)/python
 STATIC := src/assessflow/static
 PEOPLE ?= 1000
 
-.PHONY: run install migrate demo test test-postgres lint format assets lock bench-demo check-deploy clean
+.PHONY: run install migrate demo test lint format assets lock bench-demo bench-import bench-waiting-list check-deploy clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,15 @@ lock: install
 
 bench-demo: install
 	$(PY) benchmarks/demo_load.py --people $(PEOPLE)
+
+ROWS ?= 1000000
+
+# Benchmarks use a fresh SQLite file, or the database DATABASE_URL names; each prints one line.
+bench-import: install
+	$(PY) benchmarks/import_backlog.py --rows $(ROWS)
+
+bench-waiting-list: install
+	$(PY) benchmarks/waiting_list.py --cases $(ROWS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

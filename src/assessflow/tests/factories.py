@@ -11,6 +11,7 @@ from assessflow.people.identity import normalise_name
 from assessflow.people.models import CitizenAccount, Handover, Person, Relationship
 from assessflow.tenancy.models import Contract, Membership, Organisation, Team, User
 from assessflow.tenancy.roles import OrganisationKind, Role
+from assessflow.waiting.tallies import bump_many
 
 
 class CouncilFactory(DjangoModelFactory):
@@ -213,6 +214,14 @@ class WaitingListEntryFactory(DjangoModelFactory):
     priority = "amber"
     priority_rationale = factory.Sequence(lambda n: f"Lives alone, carer ill, entry {n}")
     due_on = datetime.date(2026, 12, 31)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Entries made by the services keep the tallies; a factory-made one must too.
+        entry = super()._create(model_class, *args, **kwargs)
+        if entry.status == "waiting":
+            bump_many([entry])
+        return entry
 
 
 class BacklogImportFactory(DjangoModelFactory):

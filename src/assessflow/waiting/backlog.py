@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from openpyxl import load_workbook
 
@@ -86,29 +87,27 @@ def template_csv() -> str:
     return buffer.getvalue()
 
 
-def read_rows(name: str, content: bytes) -> Iterator[tuple[int, dict]]:
-    """(row number, {column: text}) for each data row of a CSV or XLSX file."""
+def read_rows(name: str, handle: BinaryIO) -> Iterator[tuple[int, dict]]:
+    """(row number, {column: text}) for each data row of a CSV or XLSX file, read as a stream."""
     if name.lower().endswith(".xlsx"):
-        yield from _xlsx_rows(content)
+        yield from _xlsx_rows(handle)
     else:
-        yield from _csv_rows(content)
+        yield from _csv_rows(handle)
 
 
-def _csv_rows(content: bytes) -> Iterator[tuple[int, dict]]:
+def _csv_rows(handle: BinaryIO) -> Iterator[tuple[int, dict]]:
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = content.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise UnreadableFile("The file is not text we can read: save it as CSV (UTF-8)") from error
-    reader = csv.reader(io.StringIO(text, newline=""))
-    yield from _rows(reader)
+        yield from _rows(csv.reader(text))
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("The file is not text we can read: save it as CSV (UTF-8)") from error
+    finally:
+        text.detach()
 
 
-def _xlsx_rows(content: bytes) -> Iterator[tuple[int, dict]]:
+def _xlsx_rows(handle: BinaryIO) -> Iterator[tuple[int, dict]]:
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
         raise UnreadableFile("The file is not an Excel workbook we can read") from error
     sheet = workbook.worksheets[0]

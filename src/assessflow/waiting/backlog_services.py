@@ -26,6 +26,7 @@ from assessflow.tenancy.models import Contract, Organisation, User
 
 from .backlog import MAX_ERRORS_KEPT, Problem, UnreadableFile, check_row, read_rows
 from .models import BacklogImport, WaitingListEntry, WorkType
+from .tallies import bump_many
 from .timescales import due_date
 
 CHUNK = 5000
@@ -58,8 +59,7 @@ def start_import(
 
 def _rows(job: BacklogImport) -> Iterator[tuple[int, dict]]:
     with job.file.open("rb") as handle:
-        content = handle.read()
-    return read_rows(job.original_name, content)
+        yield from read_rows(job.original_name, handle)
 
 
 def _checked_rows(job: BacklogImport, today: datetime.date, on_problem, on_progress=None) -> Iterator[dict]:
@@ -285,6 +285,7 @@ def _entries(job: BacklogImport, actor: Actor, rows: list[dict], people: dict, t
             )
         )
     WaitingListEntry.objects.bulk_create(entries)
+    bump_many(entries)
     totals["entries_created"] += len(entries)
     saved = (
         entries

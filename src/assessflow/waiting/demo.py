@@ -18,6 +18,7 @@ from assessflow.people.models import Person
 from assessflow.tenancy.models import Organisation
 
 from .models import Priority, WaitingListEntry, WorkType
+from .tallies import bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, due_date
 
 CHUNK = 5000
@@ -77,6 +78,7 @@ def load_demo_waiting(council: Organisation, today: datetime.date) -> int:
 def _save(entries: list[WaitingListEntry]) -> int:
     with transaction.atomic():
         saved = WaitingListEntry.objects.bulk_create(entries)
+        bump_many(entries)
         PathwayEvent.objects.bulk_create(
             PathwayEvent(
                 council_id=e.council_id,

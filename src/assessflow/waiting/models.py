@@ -84,6 +84,7 @@ class WaitingListEntry(models.Model):
             models.Index(fields=["council", "status", "priority", "added_at", "id"], name="waiting_priority_oldest"),
             models.Index(fields=["council", "status", "due_on"], name="waiting_due"),
             models.Index(fields=["council", "status", "next_contact_on"], name="waiting_next_contact"),
+            models.Index(fields=["council", "status", "team", "added_at", "id"], name="waiting_team_oldest"),
         ]
 
     def __str__(self) -> str:
@@ -188,3 +189,26 @@ class BacklogImport(models.Model):
     @property
     def percent_checked(self) -> int:
         return int(100 * self.rows_checked / self.rows_total) if self.rows_total else 0
+
+
+class WaitingTally(models.Model):
+    """How many are waiting for each work type, priority and team: kept exact by every change of an entry,
+    so the list's counts cost the same at a million entries as at ten."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    work_type = models.CharField(max_length=30, choices=WorkType.choices)
+    priority = models.CharField(max_length=10, choices=Priority.choices)
+    team = models.ForeignKey("tenancy.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    waiting = models.IntegerField(default=0)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "work_type", "priority", "team"], name="waiting_tally_unique", nulls_distinct=False
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.work_type}/{self.priority}: {self.waiting}"

@@ -1,7 +1,7 @@
 """Reads of waiting lists: filtered, counted exactly, and paged by key so deep pages stay fast."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
@@ -9,7 +9,7 @@ from django.http import Http404
 from assessflow.people.restrictions import check_may_open
 from assessflow.tenancy.models import Membership
 
-from .models import WaitingListEntry
+from .models import WaitingListEntry, WaitingTally
 
 PAGE_SIZE = 50
 
@@ -59,20 +59,24 @@ def waiting_list(
 ) -> ListPage:
     everyone = _waiting(membership)
     matching = _filtered(everyone, filters, today)
-    summary = matching.aggregate(
-        total=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)), oldest=Min("added_at")
-    )
-    # Counts for each choice of the other filter, so the page can say how many each would show.
-    by_priority = dict(
-        _filtered(everyone, ListFilters(filters.work_type, "", filters.team_id, filters.overdue_only), today)
-        .values_list("priority")
-        .annotate(n=Count("pk"))
-    )
-    by_work_type = dict(
-        _filtered(everyone, ListFilters("", filters.priority, filters.team_id, filters.overdue_only), today)
-        .values_list("work_type")
-        .annotate(n=Count("pk"))
-    )
+    if filters.overdue_only:
+        # "Overdue" moves with the calendar, so it is counted from the index on due dates.
+        summary = matching.aggregate(total=Count("pk"), oldest=Min("added_at"))
+        total = overdue = summary["total"]
+        by_priority = dict(
+            _filtered(everyone, replace(filters, priority=""), today).values_list("priority").annotate(n=Count("pk"))
+        )
+        by_work_type = dict(
+            _filtered(everyone, replace(filters, work_type=""), today).values_list("work_type").annotate(n=Count("pk"))
+        )
+    else:
+        # Exact counts from the maintained tallies; only "overdue" needs the entries themselves.
+        tallies = _tallies(membership)
+        total = sum(t.waiting for t in tallies if _matches(t, filters))
+        by_priority = _sum_by(tallies, "priority", replace(filters, priority=""))
+        by_work_type = _sum_by(tallies, "work_type", replace(filters, work_type=""))
+        overdue = matching.filter(due_on__lt=today).count()
+        summary = {"oldest": matching.order_by("added_at", "pk").values_list("added_at", flat=True).first()}
     key = "due_on" if filters.sort == "due" else "added_at"
     page = matching.select_related("person", "team").order_by(key, "pk")
     if cursor:
@@ -88,9 +92,29 @@ def waiting_list(
         rows = rows[:size]
         last = rows[-1]
         next_cursor = f"{getattr(last, key).isoformat()}_{last.pk}"
-    return ListPage(
-        rows, next_cursor, summary["total"], summary["overdue"], summary["oldest"], by_priority, by_work_type
+    return ListPage(rows, next_cursor, total, overdue, summary["oldest"], by_priority, by_work_type)
+
+
+def _tallies(membership: Membership) -> list[WaitingTally]:
+    council = membership.council
+    return list(WaitingTally.objects.filter(council=council)) if council else []
+
+
+def _matches(tally: WaitingTally, filters: ListFilters) -> bool:
+    return (
+        (not filters.work_type or tally.work_type == filters.work_type)
+        and (not filters.priority or tally.priority == filters.priority)
+        and (not filters.team_id or tally.team_id == filters.team_id)
     )
+
+
+def _sum_by(tallies: list[WaitingTally], dimension: str, filters: ListFilters) -> dict[str, int]:
+    sums: dict[str, int] = {}
+    for tally in tallies:
+        if _matches(tally, filters):
+            key = getattr(tally, dimension)
+            sums[key] = sums.get(key, 0) + tally.waiting
+    return sums
 
 
 def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingListEntry:

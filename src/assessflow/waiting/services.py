@@ -19,9 +19,17 @@ from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
+from .tallies import bump
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
-__all__ = ["IllegalTransition", "close_at_screening", "keep_in_touch", "reprioritise", "screen_onto_waiting_list"]
+__all__ = [
+    "IllegalTransition",
+    "add_entry",
+    "close_at_screening",
+    "keep_in_touch",
+    "reprioritise",
+    "screen_onto_waiting_list",
+]
 
 
 def _due(council_id: int, work_type: str, priority: str, added_on):
@@ -44,6 +52,56 @@ def close_at_screening(
     )
 
 
+def add_entry(
+    *,
+    actor: Actor,
+    person,
+    work_type: str,
+    priority: str,
+    rationale: str,
+    team: Team | None = None,
+    referral: Referral | None = None,
+) -> WaitingListEntry:
+    """Put someone on a waiting list: due date by the council's timescale, first check-in, tallies, pathway."""
+    label = WorkType(work_type).label
+    with transaction.atomic():
+        now = timezone.now()
+        entry = WaitingListEntry.objects.create(
+            council_id=person.council_id,
+            person=person,
+            referral=referral,
+            team=team,
+            work_type=work_type,
+            priority=priority,
+            priority_rationale=rationale,
+            added_at=now,
+            due_on=_due(person.council_id, work_type, priority, timezone.localdate(now)),
+        )
+        WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
+        bump(council_id=entry.council_id, work_type=work_type, priority=priority, team_id=entry.team_id, delta=1)
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="waiting.added",
+            obj=entry,
+            council_id=entry.council_id,
+            person_id=entry.person_id,
+            detail={"work_type": work_type, "priority": priority},
+        )
+        record_on_pathway(
+            actor=actor,
+            person=person,
+            work_item=entry,
+            event_type=EventType.WAITING_LIST_ADDED,
+            title=f"Added to the {label.lower()} waiting list ({priority})",
+            to_status=entry.status,
+            reason_code=priority,
+            summary=f"Due by {entry.due_on:%-d %B %Y}. {rationale}",
+            url=reverse("waiting:entry", args=[entry.pk]),
+        )
+    return entry
+
+
 def screen_onto_waiting_list(
     *,
     actor: Actor,
@@ -56,7 +114,6 @@ def screen_onto_waiting_list(
     at_risk=None,
 ) -> WaitingListEntry:
     """The referral's screening decision and its place on the list, in one transaction."""
-    label = WorkType(work_type).label
     with transaction.atomic():
         screen(
             actor=actor,
@@ -64,44 +121,19 @@ def screen_onto_waiting_list(
             to_status=Referral.Status.WAITING_LIST,
             reason_code=work_type,
             note=rationale,
-            title=f"Screened onto the {label.lower()} waiting list",
+            title=f"Screened onto the {WorkType(work_type).label.lower()} waiting list",
             lacks_capacity=lacks_capacity,
             at_risk=at_risk,
         )
-        now = timezone.now()
-        entry = WaitingListEntry.objects.create(
-            council_id=referral.council_id,
-            person_id=referral.person_id,
-            referral=referral,
-            team=team,
-            work_type=work_type,
-            priority=priority,
-            priority_rationale=rationale,
-            added_at=now,
-            due_on=_due(referral.council_id, work_type, priority, timezone.localdate(now)),
-        )
-        WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
-        record_access(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="waiting.added",
-            obj=entry,
-            council_id=entry.council_id,
-            person_id=entry.person_id,
-            detail={"work_type": work_type, "priority": priority},
-        )
-        record_on_pathway(
+        return add_entry(
             actor=actor,
             person=referral.person,
-            work_item=entry,
-            event_type=EventType.WAITING_LIST_ADDED,
-            title=f"Added to the {label.lower()} waiting list ({priority})",
-            to_status=entry.status,
-            reason_code=priority,
-            summary=f"Due by {entry.due_on:%-d %B %Y}. {rationale}",
-            url=reverse("waiting:entry", args=[entry.pk]),
+            work_type=work_type,
+            priority=priority,
+            rationale=rationale,
+            team=team,
+            referral=referral,
         )
-    return entry
 
 
 def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, rationale: str, expected_version: int):
@@ -117,6 +149,8 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
         if claimed != 1:
             raise IllegalTransition("Someone else changed this entry after you opened it.")
         entry.refresh_from_db()
+        bump(council_id=entry.council_id, work_type=entry.work_type, priority=old, team_id=entry.team_id, delta=-1)
+        bump(council_id=entry.council_id, work_type=entry.work_type, priority=priority, team_id=entry.team_id, delta=1)
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,

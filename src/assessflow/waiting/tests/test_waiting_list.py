@@ -80,3 +80,25 @@ def test_reprioritising_records_the_reason_and_moves_the_due_date(cast, sign_in)
 def test_providers_and_the_public_side_do_not_see_waiting_lists(cast, sign_in):
     for member in ("provider_team_manager", "referrer_a", "citizen_a"):
         assert sign_in(cast.member(member)).get(reverse("waiting:list")).status_code == 403
+
+
+def test_the_tallies_stay_equal_to_a_recount(cast, sign_in):
+    from assessflow.waiting.models import WaitingTally
+    from assessflow.waiting.tallies import rebuild_tallies
+
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    client = sign_in(cast.member("team_manager_a"))
+    client.post(
+        reverse("waiting:reprioritise", args=[entry.pk]), {"version": 1, "priority": "red", "rationale": "Worse"}
+    )
+    with scopes_disabled():
+        kept = sorted(
+            WaitingTally.objects.filter(council=cast.council_a, waiting__gt=0).values_list(
+                "work_type", "priority", "waiting"
+            )
+        )
+        rebuild_tallies(cast.council_a.pk)
+        recount = sorted(
+            WaitingTally.objects.filter(council=cast.council_a).values_list("work_type", "priority", "waiting")
+        )
+    assert kept == recount == [("annual_review", "amber", 2), ("annual_review", "red", 1)]
