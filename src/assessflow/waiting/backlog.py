@@ -44,6 +44,9 @@ COLUMNS = {
 }
 REQUIRED = ("external_reference", "given_name", "family_name", "date_of_birth", "work_type")
 MAX_ERRORS_KEPT = 500
+WORK_TYPES = frozenset(WorkType.values)
+PRIORITIES = frozenset(Priority.values)
+CLD_LISTS = {column: frozenset(cld.values(column)) for column in ("gender", "primary_support_reason")}
 _MONEY = re.compile(r"^£?\s*(\d{1,7})(?:\.(\d{1,2}))?$")
 
 
@@ -145,12 +148,18 @@ def _rows(lines) -> Iterator[tuple[int, dict]]:
 
 
 def parse_date(text: str) -> datetime.date | None:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
+    """1941-03-27, or 27/03/1941 and 27-03-1941 as people in England write dates."""
+    try:
+        return datetime.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else _day_first(text)
+    except ValueError:
+        return None
+
+
+def _day_first(text: str) -> datetime.date | None:
+    parts = text.replace("-", "/").split("/")
+    if len(parts) != 3 or len(parts[2]) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    return datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
 
 
 def check_row(number: int, row: dict, *, today: datetime.date) -> tuple[dict | None, list[Problem]]:
@@ -198,14 +207,14 @@ def _value_lists(row: dict, clean: dict, problem, today: datetime.date) -> None:
     for column in ("gender", "primary_support_reason"):
         value = row.get(column, "")
         clean[column] = value
-        if value and value not in cld.values(column):
+        if value and value not in CLD_LISTS[column]:
             problem(column, f"{value!r} is not on the Client Level Data list for {column.replace('_', ' ')}")
     work_type = row.get("work_type", "").lower().replace(" ", "_").replace("-", "_")
     clean["work_type"] = work_type
-    if row.get("work_type") and work_type not in WorkType.values:
+    if row.get("work_type") and work_type not in WORK_TYPES:
         problem("work_type", f"{row['work_type']!r} is not one of: {', '.join(WorkType.values)}")
     clean["priority"] = (row.get("priority") or "green").lower()
-    if clean["priority"] not in Priority.values:
+    if clean["priority"] not in PRIORITIES:
         problem("priority", f"{row['priority']!r} must be red, amber or green")
 
 

@@ -19,6 +19,7 @@ from django_tasks import task
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.fast_insert import insert_rows
 from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.identity import normalise_name
 from assessflow.people.models import Handover, Person, TimelineEntry
@@ -159,16 +160,15 @@ def publish_rows(job_id: int, user_id: int) -> None:
     job = BacklogImport.objects.select_related("council", "contract").get(pk=job_id)
     actor = Actor.system("backlog import", user=User.objects.get(pk=user_id))
     totals = {"people_created": 0, "people_updated": 0, "entries_created": 0}
-    workers = {}
     with transaction.atomic():
         chunk: list[dict] = []
         for clean in _checked_rows(job, timezone.localdate(), on_problem=lambda problem: None):
             chunk.append(clean)
             if len(chunk) >= CHUNK:
-                _publish_chunk(job, actor, chunk, totals, workers)
+                _publish_chunk(job, actor, chunk, totals)
                 chunk = []
         if chunk:
-            _publish_chunk(job, actor, chunk, totals, workers)
+            _publish_chunk(job, actor, chunk, totals)
         BacklogImport.objects.filter(pk=job.pk).update(
             status=BacklogImport.Status.IMPORTED, finished_at=timezone.now(), **totals
         )
@@ -186,138 +186,155 @@ PERSON_FIELDS = (
     "last_review_on",
     "review_due_on",
 )
+PACKAGE_FIELDS = ("allocated_worker", "package_weekly_pence", "package_start_on", "package_services", "last_review_on")
 
 
-def _publish_chunk(job: BacklogImport, actor: Actor, rows: list[dict], totals: dict, workers: dict) -> None:
+def _defaults(model) -> dict:
+    """Every column of a new row, at its model default: the database itself has no defaults."""
+    return {f.attname: f.get_default() for f in model._meta.concrete_fields if not f.primary_key}
+
+
+def _publish_chunk(job: BacklogImport, actor: Actor, rows: list[dict], totals: dict) -> None:
     council = job.council
+    references = [r["external_reference"] for r in rows]
     people = {
-        p.external_reference: p
-        for p in Person.objects.filter(council=council, external_reference__in=[r["external_reference"] for r in rows])
+        p.external_reference: p for p in Person.objects.filter(council=council, external_reference__in=references)
     }
-    by_nhs = {
-        p.nhs_number: p
-        for p in Person.objects.filter(
-            council=council,
-            nhs_number__in=[r["nhs_number"] for r in rows if r["nhs_number"] and r["external_reference"] not in people],
-        )
-    }
-    new, changed = [], []
+    unmatched_nhs = [r["nhs_number"] for r in rows if r["nhs_number"] and r["external_reference"] not in people]
+    by_nhs = (
+        {p.nhs_number: p for p in Person.objects.filter(council=council, nhs_number__in=unmatched_nhs)}
+        if unmatched_nhs
+        else {}
+    )
+    new_rows, changed = [], {}
+    base = {**_defaults(Person), "council_id": council.pk}
     for row in rows:
         person = people.get(row["external_reference"]) or by_nhs.get(row["nhs_number"])
+        values = {f: row[f] for f in PERSON_FIELDS if row.get(f) not in (None, "")}
         if person is None:
-            person = Person(council=council, external_reference=row["external_reference"], nhs_number=row["nhs_number"])
-            new.append(person)
-        else:
-            if not person.external_reference:
-                person.external_reference = row["external_reference"]
-            person.version += 1
-            changed.append(person)
-        for field in PERSON_FIELDS:
-            if row.get(field) not in (None, ""):
-                setattr(person, field, row[field])
+            new_rows.append(
+                {
+                    **base,
+                    **values,
+                    "external_reference": row["external_reference"],
+                    "nhs_number": row["nhs_number"],
+                    "given_name_key": normalise_name(row["given_name"]),
+                    "family_name_key": normalise_name(row["family_name"]),
+                }
+            )
+            continue
+        for field, value in values.items():
+            setattr(person, field, value)
+        person.external_reference = person.external_reference or row["external_reference"]
         person.given_name_key = normalise_name(person.given_name)
         person.family_name_key = normalise_name(person.family_name)
+        person.version += 1
+        changed[person.pk] = person
         people[row["external_reference"]] = person
-    Person.objects.bulk_create(new)
-    if len({id(p) for p in changed}) != len(changed):
-        changed = list({id(p): p for p in changed}.values())
+    insert_rows(Person, new_rows)
     Person.objects.bulk_update(
-        changed, [*PERSON_FIELDS, "external_reference", "given_name_key", "family_name_key", "version"]
+        list(changed.values()), [*PERSON_FIELDS, "external_reference", "given_name_key", "family_name_key", "version"]
     )
-    if any(p.pk is None for p in new):
-        saved = {
-            p.external_reference: p
-            for p in Person.objects.filter(council=council, external_reference__in=[p.external_reference for p in new])
-        }
-        for row in rows:
-            people[row["external_reference"]] = saved.get(row["external_reference"], people[row["external_reference"]])
-    totals["people_created"] += len(new)
+    ids = dict(
+        Person.objects.filter(council=council, external_reference__in=references).values_list(
+            "external_reference", "pk"
+        )
+    )
+    for person in changed.values():
+        ids.setdefault(person.external_reference, person.pk)
+    person_ids = {
+        r["external_reference"]: ids.get(r["external_reference"]) or people[r["external_reference"]].pk for r in rows
+    }
+    totals["people_created"] += len(new_rows)
     totals["people_updated"] += len(changed)
-    _entries(job, actor, rows, people, totals)
+    _entries(job, actor, rows, person_ids, totals)
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
         action="backlog.imported",
         obj=job,
         council_id=council.pk,
-        fields=[*PERSON_FIELDS],
-        detail={"people": sorted({people[r["external_reference"]].pk for r in rows})},
+        fields=list(PERSON_FIELDS),
+        detail={"people": sorted(set(person_ids.values()))},
     )
 
 
-def _entries(job: BacklogImport, actor: Actor, rows: list[dict], people: dict, totals: dict) -> None:
-    ids = [people[r["external_reference"]].pk for r in rows]
+def _entries(job: BacklogImport, actor: Actor, rows: list[dict], person_ids: dict, totals: dict) -> None:
+    ids = sorted(set(person_ids.values()))
     open_entries = set(
         WaitingListEntry.objects.filter(person_id__in=ids, status=WaitingListEntry.Status.WAITING).values_list(
             "person_id", "work_type"
         )
     )
     now = timezone.now()
-    entries = []
+    today = timezone.localdate(now)
+    base = {**_defaults(WaitingListEntry), "council_id": job.council_id, "added_at": now}
+    new_entries = []
     for row in rows:
-        person = people[row["external_reference"]]
-        if (person.pk, row["work_type"]) in open_entries:
+        person_id = person_ids[row["external_reference"]]
+        if (person_id, row["work_type"]) in open_entries:
             continue
-        open_entries.add((person.pk, row["work_type"]))
-        entries.append(
-            WaitingListEntry(
-                council=job.council,
-                person=person,
-                work_type=row["work_type"],
-                priority=row["priority"],
-                priority_rationale=f"Imported from {job.original_name}, row {row['row']}",
-                added_at=now,
-                due_on=row["review_due_on"]
-                or due_date(added_on=timezone.localdate(now), priority=row["priority"], working_days=None),
-                imported_details={
+        open_entries.add((person_id, row["work_type"]))
+        new_entries.append(
+            {
+                **base,
+                "person_id": person_id,
+                "work_type": row["work_type"],
+                "priority": row["priority"],
+                "priority_rationale": f"Imported from {job.original_name}, row {row['row']}",
+                "due_on": row["review_due_on"] or due_date(added_on=today, priority=row["priority"], working_days=None),
+                "imported_details": {
                     k: (v.isoformat() if isinstance(v, datetime.date) else v)
                     for k, v in row.items()
-                    if k
-                    in (
-                        "allocated_worker",
-                        "package_weekly_pence",
-                        "package_start_on",
-                        "package_services",
-                        "last_review_on",
-                    )
-                    and v
+                    if k in PACKAGE_FIELDS and v
                 },
-            )
+            }
         )
-    WaitingListEntry.objects.bulk_create(entries)
-    bump_many(entries)
-    totals["entries_created"] += len(entries)
-    saved = (
-        entries
-        if all(e.pk for e in entries)
-        else list(WaitingListEntry.objects.filter(person_id__in=ids, added_at=now))
+    insert_rows(WaitingListEntry, new_entries)
+    saved = list(
+        WaitingListEntry.objects.filter(person_id__in=ids, added_at=now, council_id=job.council_id).only(
+            "pk", "person_id", "work_type", "priority", "team_id", "council_id", "status", "due_on"
+        )
     )
-    PathwayEvent.objects.bulk_create(
-        PathwayEvent(
-            council=job.council,
-            person_id=e.person_id,
-            work_item_type="waiting.waitinglistentry",
-            work_item_id=str(e.pk),
-            event_type=EventType.WAITING_LIST_ADDED,
-            actor=actor.user,
-            to_status=e.status,
-            reason_code=e.priority,
-            detail={"import": job.pk},
-        )
-        for e in saved
+    bump_many(saved)
+    totals["entries_created"] += len(saved)
+    pathway, timeline = _defaults(PathwayEvent), _defaults(TimelineEntry)
+    insert_rows(
+        PathwayEvent,
+        [
+            {
+                **pathway,
+                "council_id": job.council_id,
+                "person_id": e.person_id,
+                "work_item_type": "waiting.waitinglistentry",
+                "work_item_id": str(e.pk),
+                "event_type": EventType.WAITING_LIST_ADDED,
+                "at": now,
+                "actor_id": actor.user.pk,
+                "to_status": e.status,
+                "reason_code": e.priority,
+                "detail": {"import": job.pk},
+            }
+            for e in saved
+        ],
     )
-    TimelineEntry.objects.bulk_create(
-        TimelineEntry(
-            council=job.council,
-            person_id=e.person_id,
-            kind="pathway",
-            occurred_at=now,
-            title=f"Added to the {WorkType(e.work_type).label.lower()} waiting list by a backlog import",
-            actor_name=actor.name,
-            object_type="waiting.waitinglistentry",
-            object_id=str(e.pk),
-        )
-        for e in saved
+    insert_rows(
+        TimelineEntry,
+        [
+            {
+                **timeline,
+                "council_id": job.council_id,
+                "person_id": e.person_id,
+                "kind": "pathway",
+                "occurred_at": now,
+                "recorded_at": now,
+                "title": f"Added to the {WorkType(e.work_type).label.lower()} waiting list by a backlog import",
+                "actor_name": actor.name,
+                "object_type": "waiting.waitinglistentry",
+                "object_id": str(e.pk),
+            }
+            for e in saved
+        ],
     )
     if job.contract_id:
         handed = set(

@@ -192,13 +192,15 @@ class BacklogImport(models.Model):
 
 
 class WaitingTally(models.Model):
-    """How many are waiting for each work type, priority and team: kept exact by every change of an entry,
-    so the list's counts cost the same at a million entries as at ten."""
+    """How many are waiting for each work type, priority, team and due date: kept exact by every change of
+    an entry, so the list's counts cost the same at a million entries as at ten."""
 
     council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
     work_type = models.CharField(max_length=30, choices=WorkType.choices)
     priority = models.CharField(max_length=10, choices=Priority.choices)
     team = models.ForeignKey("tenancy.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # By due date too, so "overdue" is a sum over the tallies for any day, not a count of entries.
+    due_on = models.DateField()
     waiting = models.IntegerField(default=0)
 
     objects = ScopedManager(council="council")
@@ -206,7 +208,9 @@ class WaitingTally(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["council", "work_type", "priority", "team"], name="waiting_tally_unique", nulls_distinct=False
+                fields=["council", "work_type", "priority", "team", "due_on"],
+                name="waiting_tally_unique",
+                nulls_distinct=False,
             )
         ]
 

@@ -73,9 +73,9 @@ def waiting_list(
         # Exact counts from the maintained tallies; only "overdue" needs the entries themselves.
         tallies = _tallies(membership)
         total = sum(t.waiting for t in tallies if _matches(t, filters))
+        overdue = sum(t.waiting for t in tallies if _matches(t, filters) and t.due_on < today)
         by_priority = _sum_by(tallies, "priority", replace(filters, priority=""))
         by_work_type = _sum_by(tallies, "work_type", replace(filters, work_type=""))
-        overdue = matching.filter(due_on__lt=today).count()
         summary = {"oldest": matching.order_by("added_at", "pk").values_list("added_at", flat=True).first()}
     key = "due_on" if filters.sort == "due" else "added_at"
     page = matching.select_related("person", "team").order_by(key, "pk")
@@ -97,7 +97,13 @@ def waiting_list(
 
 def _tallies(membership: Membership) -> list[WaitingTally]:
     council = membership.council
-    return list(WaitingTally.objects.filter(council=council)) if council else []
+    if council is None:
+        return []
+    return list(
+        WaitingTally.objects.filter(council=council, waiting__gt=0).only(
+            "work_type", "priority", "team_id", "due_on", "waiting"
+        )
+    )
 
 
 def _matches(tally: WaitingTally, filters: ListFilters) -> bool:

@@ -19,7 +19,7 @@ from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
-from .tallies import bump
+from .tallies import bump, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
 __all__ = [
@@ -78,7 +78,7 @@ def add_entry(
             due_on=_due(person.council_id, work_type, priority, timezone.localdate(now)),
         )
         WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
-        bump(council_id=entry.council_id, work_type=work_type, priority=priority, team_id=entry.team_id, delta=1)
+        bump_many([entry])
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
@@ -140,7 +140,7 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
     """A new priority, with its reason; the due date follows the timescale from the day they joined."""
     if entry.status != WaitingListEntry.Status.WAITING:
         raise IllegalTransition("Only someone still waiting can be reprioritised.")
-    old = entry.priority
+    old, old_due = entry.priority, entry.due_on
     due_on = _due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at))
     with transaction.atomic():
         claimed = WaitingListEntry.objects.filter(pk=entry.pk, version=expected_version).update(
@@ -149,8 +149,9 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
         if claimed != 1:
             raise IllegalTransition("Someone else changed this entry after you opened it.")
         entry.refresh_from_db()
-        bump(council_id=entry.council_id, work_type=entry.work_type, priority=old, team_id=entry.team_id, delta=-1)
-        bump(council_id=entry.council_id, work_type=entry.work_type, priority=priority, team_id=entry.team_id, delta=1)
+        tally = {"council_id": entry.council_id, "work_type": entry.work_type, "team_id": entry.team_id}
+        bump(**tally, priority=old, due_on=old_due, delta=-1)
+        bump(**tally, priority=priority, due_on=due_on, delta=1)
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,

@@ -8,9 +8,9 @@ from django.db.models import Count, F
 from .models import WaitingListEntry, WaitingTally
 
 
-def bump(*, council_id: int, work_type: str, priority: str, team_id: int | None, delta: int) -> None:
+def bump(*, council_id: int, work_type: str, priority: str, team_id: int | None, due_on, delta: int) -> None:
     """Add delta to one tally, creating it on first use; runs inside the caller's transaction."""
-    key = {"council_id": council_id, "work_type": work_type, "priority": priority, "team_id": team_id}
+    key = {"council_id": council_id, "work_type": work_type, "priority": priority, "team_id": team_id, "due_on": due_on}
     if WaitingTally.objects.filter(**key).update(waiting=F("waiting") + delta):
         return
     try:
@@ -22,9 +22,16 @@ def bump(*, council_id: int, work_type: str, priority: str, team_id: int | None,
 
 def bump_many(entries: list[WaitingListEntry], delta: int = 1) -> None:
     """One bump per distinct tally, for bulk writes such as a backlog import."""
-    counts = Counter((e.council_id, e.work_type, e.priority, e.team_id) for e in entries)
-    for (council_id, work_type, priority, team_id), n in counts.items():
-        bump(council_id=council_id, work_type=work_type, priority=priority, team_id=team_id, delta=n * delta)
+    counts = Counter((e.council_id, e.work_type, e.priority, e.team_id, e.due_on) for e in entries)
+    for (council_id, work_type, priority, team_id, due_on), n in counts.items():
+        bump(
+            council_id=council_id,
+            work_type=work_type,
+            priority=priority,
+            team_id=team_id,
+            due_on=due_on,
+            delta=n * delta,
+        )
 
 
 def rebuild_tallies(council_id: int) -> None:
@@ -33,7 +40,7 @@ def rebuild_tallies(council_id: int) -> None:
         WaitingTally.objects.filter(council_id=council_id).delete()
         rows = (
             WaitingListEntry.objects.filter(council_id=council_id, status=WaitingListEntry.Status.WAITING)
-            .values("work_type", "priority", "team_id")
+            .values("work_type", "priority", "team_id", "due_on")
             .annotate(n=Count("pk"))
         )
         WaitingTally.objects.bulk_create(
@@ -42,6 +49,7 @@ def rebuild_tallies(council_id: int) -> None:
                 work_type=r["work_type"],
                 priority=r["priority"],
                 team_id=r["team_id"],
+                due_on=r["due_on"],
                 waiting=r["n"],
             )
             for r in rows
