@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.http import Http404
 
 from assessflow.people.restrictions import check_may_open
@@ -42,16 +42,20 @@ def _waiting(membership: Membership) -> QuerySet[WaitingListEntry]:
     return WaitingListEntry.objects.filter(council=council, status=WaitingListEntry.Status.WAITING)
 
 
-def _filtered(entries: QuerySet, filters: ListFilters, today: datetime.date) -> QuerySet:
+def _chosen(rows: QuerySet, filters: ListFilters) -> QuerySet:
+    """Entries or tallies narrowed to the chosen work type, priority and team (they share those columns)."""
     if filters.work_type:
-        entries = entries.filter(work_type=filters.work_type)
+        rows = rows.filter(work_type=filters.work_type)
     if filters.priority:
-        entries = entries.filter(priority=filters.priority)
+        rows = rows.filter(priority=filters.priority)
     if filters.team_id:
-        entries = entries.filter(team_id=filters.team_id)
-    if filters.overdue_only:
-        entries = entries.filter(due_on__lt=today)
-    return entries
+        rows = rows.filter(team_id=filters.team_id)
+    return rows
+
+
+def _filtered(entries: QuerySet, filters: ListFilters, today: datetime.date) -> QuerySet:
+    entries = _chosen(entries, filters)
+    return entries.filter(due_on__lt=today) if filters.overdue_only else entries
 
 
 def waiting_list(
@@ -70,10 +74,12 @@ def waiting_list(
             _filtered(everyone, replace(filters, work_type=""), today).values_list("work_type").annotate(n=Count("pk"))
         )
     else:
-        # Exact counts from the maintained tallies; only "overdue" needs the entries themselves.
+        # Exact counts from the maintained tallies (a few thousand rows however long the list).
         tallies = _tallies(membership)
-        total = sum(t.waiting for t in tallies if _matches(t, filters))
-        overdue = sum(t.waiting for t in tallies if _matches(t, filters) and t.due_on < today)
+        sums = _chosen(tallies, filters).aggregate(
+            total=Sum("waiting"), overdue=Sum("waiting", filter=Q(due_on__lt=today))
+        )
+        total, overdue = sums["total"] or 0, sums["overdue"] or 0
         by_priority = _sum_by(tallies, "priority", replace(filters, priority=""))
         by_work_type = _sum_by(tallies, "work_type", replace(filters, work_type=""))
         summary = {"oldest": matching.order_by("added_at", "pk").values_list("added_at", flat=True).first()}
@@ -95,32 +101,14 @@ def waiting_list(
     return ListPage(rows, next_cursor, total, overdue, summary["oldest"], by_priority, by_work_type)
 
 
-def _tallies(membership: Membership) -> list[WaitingTally]:
+def _tallies(membership: Membership) -> QuerySet[WaitingTally]:
     council = membership.council
-    if council is None:
-        return []
-    return list(
-        WaitingTally.objects.filter(council=council, waiting__gt=0).only(
-            "work_type", "priority", "team_id", "due_on", "waiting"
-        )
-    )
+    return WaitingTally.objects.filter(council=council) if council else WaitingTally.objects.none()
 
 
-def _matches(tally: WaitingTally, filters: ListFilters) -> bool:
-    return (
-        (not filters.work_type or tally.work_type == filters.work_type)
-        and (not filters.priority or tally.priority == filters.priority)
-        and (not filters.team_id or tally.team_id == filters.team_id)
-    )
-
-
-def _sum_by(tallies: list[WaitingTally], dimension: str, filters: ListFilters) -> dict[str, int]:
-    sums: dict[str, int] = {}
-    for tally in tallies:
-        if _matches(tally, filters):
-            key = getattr(tally, dimension)
-            sums[key] = sums.get(key, 0) + tally.waiting
-    return sums
+def _sum_by(tallies: QuerySet[WaitingTally], dimension: str, filters: ListFilters) -> dict[str, int]:
+    rows = _chosen(tallies, filters).values_list(dimension).annotate(n=Sum("waiting")).order_by()
+    return {key: n for key, n in rows if n}
 
 
 def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingListEntry:
