@@ -64,8 +64,10 @@ def _rows(job: BacklogImport) -> Iterator[tuple[int, dict]]:
 
 
 def _checked_rows(job: BacklogImport, today: datetime.date, on_problem, on_progress=None) -> Iterator[dict]:
-    """Clean rows in file order; problems, including a reference used twice, go to on_problem."""
+    """Clean rows in file order; problems, including a reference used twice, go to on_problem.
+    on_progress, if given, hears how many rows have been read, every so often and once at the end."""
     seen: set[str] = set()
+    count = 0
     for count, (number, row) in enumerate(_rows(job), start=1):
         clean, problems = check_row(number, row, today=today)
         reference = row.get("external_reference", "")
@@ -80,6 +82,19 @@ def _checked_rows(job: BacklogImport, today: datetime.date, on_problem, on_progr
             yield clean
         if on_progress and count % PROGRESS_EVERY == 0:
             on_progress(count)
+    if on_progress:
+        on_progress(count)
+
+
+def _estimate_rows(job: BacklogImport) -> int:
+    """Lines in a CSV, counted without parsing, for the progress bar; the check sets the exact count."""
+    if job.original_name.lower().endswith(".xlsx"):
+        return 0
+    lines = 0
+    with job.file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            lines += block.count(b"\n")
+    return max(lines - 1, 0)
 
 
 def check(job_id: int) -> None:
@@ -93,16 +108,21 @@ def check(job_id: int) -> None:
         if len(errors) < MAX_ERRORS_KEPT:
             errors.append({"row": problem.row, "column": problem.column, "message": problem.message})
 
+    read = {"rows": 0}
+
+    def progress(n: int) -> None:
+        read["rows"] = n
+        BacklogImport.objects.filter(pk=job.pk).update(rows_checked=n)
+
     try:
-        total = sum(1 for _ in _rows(job))
-        BacklogImport.objects.filter(pk=job.pk).update(rows_total=total)
-        progress = lambda n: BacklogImport.objects.filter(pk=job.pk).update(rows_checked=n)  # noqa: E731
+        BacklogImport.objects.filter(pk=job.pk).update(rows_total=_estimate_rows(job))
         workers = set()
         valid = 0
         for clean in _checked_rows(job, timezone.localdate(), on_problem, progress):
             valid += 1
             if clean["allocated_worker"]:
                 workers.add((clean["row"], clean["allocated_worker"]))
+        total = read["rows"]
         known = _known_workers(job.council, {email for _, email in workers})
         for row, email in sorted(workers):
             if email not in known:
