@@ -152,6 +152,7 @@ class CloseTaskForm(GovukFormMixin, forms.Form):
 
 
 class WarningForm(GovukFormMixin, forms.Form):
+    submission_id = SubmissionIdField()
     warning_type = forms.ChoiceField(
         label="Type of warning",
         choices=PersonWarning.Type.choices,
@@ -175,6 +176,8 @@ class WarningForm(GovukFormMixin, forms.Form):
 
 
 class LetterForm(GovukFormMixin, forms.Form):
+    # Minted for the preview and carried by its "create" button, so a double click files one letter.
+    submission_id = SubmissionIdField(required=False)
     template = forms.ModelChoiceField(label="Letter", queryset=LetterTemplate.objects.none(), empty_label=None)
     large_print = forms.BooleanField(label="Large print", required=False)
 

@@ -1,5 +1,7 @@
 """Pages for letters: writing one to a person, and the council's templates and casework settings."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,11 +26,15 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
     templates = selectors.letter_templates(person.council)
     form = LetterForm(request.POST or request.GET or None, templates=templates)
     preview = None
+    submission_id = None
     if form.is_bound and form.is_valid():
+        submission_id = form.cleaned_data["submission_id"] or uuid.uuid4()
         actor = Actor.from_request(request)
         template, large_print = form.cleaned_data["template"], form.cleaned_data["large_print"]
         if request.method == "POST":
-            letters.send_letter(actor=actor, person=person, template=template, large_print=large_print)
+            letters.send_letter(
+                actor=actor, person=person, template=template, large_print=large_print, submission_id=submission_id
+            )
             return redirect("people:detail", person_id=person.pk)
         preview = letters.letter_html(
             template=template, person=person, actor=actor, large_print=large_print, preview=True
@@ -36,7 +42,13 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "casework/letter_form.html",
-        {**person_context(request, person), "form": form, "preview": preview, "has_templates": templates.exists()},
+        {
+            **person_context(request, person),
+            "form": form,
+            "preview": preview,
+            "submission_id": submission_id,
+            "has_templates": templates.exists(),
+        },
     )
 
 

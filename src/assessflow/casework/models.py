@@ -196,6 +196,7 @@ class PersonWarning(models.Model):
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    submission_id = models.UUIDField(unique=True, null=True, editable=False)
 
     objects = ScopedManager(council="council")
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from assessflow.forms import GovukFormMixin
+from assessflow.forms import GovukFormMixin, SubmissionIdField
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS
 from assessflow.tenancy.models import Team
@@ -113,6 +113,7 @@ class ReprioritiseForm(GovukFormMixin, forms.Form):
 
 
 class KeepInTouchForm(GovukFormMixin, forms.Form):
+    submission_id = SubmissionIdField()
     method = forms.ChoiceField(
         label="How did you get in touch?",
         choices=KeepInTouchContact.Method.choices,

@@ -132,6 +132,7 @@ class KeepInTouchContact(models.Model):
     things_changed = models.BooleanField("things have changed", null=True)
     notes = models.TextField(blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    submission_id = models.UUIDField(unique=True, null=True, editable=False)
 
     objects = ScopedManager(council="council")
 

@@ -193,9 +193,13 @@ def keep_in_touch(
     things_changed: bool | None,
     notes: str,
     outcome: str,
+    submission_id: uuid.UUID,
     new_priority: str = "",
 ) -> KeepInTouchContact:
-    """Record a check-in; escalate when things are worse; set when to check in next."""
+    """Record a check-in; escalate when things are worse; set when to check in next. Once per submission."""
+    existing = KeepInTouchContact.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
     if entry.status != WaitingListEntry.Status.WAITING:
         raise IllegalTransition("Only someone still waiting is kept in touch with.")
     Outcome = KeepInTouchContact.Outcome
@@ -208,6 +212,7 @@ def keep_in_touch(
             things_changed=things_changed,
             notes=notes,
             outcome=outcome,
+            submission_id=submission_id,
         )
         if outcome == Outcome.RAISE_PRIORITY and new_priority and new_priority != entry.priority:
             entry = reprioritise(

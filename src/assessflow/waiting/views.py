@@ -273,6 +273,7 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
                 notes=data["notes"],
                 outcome=data["outcome"],
                 new_priority=data["new_priority"],
+                submission_id=data["submission_id"],
             )
         except services.IllegalTransition as error:
             form.add_error(None, str(error))

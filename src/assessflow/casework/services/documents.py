@@ -82,7 +82,7 @@ def _store(*, actor, person, title, category, content: bytes, content_type, exte
     return document
 
 
-def store_generated(*, actor: Actor, person: Person, title: str, pdf: bytes) -> Document:
+def store_generated(*, actor: Actor, person: Person, title: str, pdf: bytes, submission_id: uuid.UUID) -> Document:
     """A PDF the council produced (a letter) is filed on the record like any document."""
     return _store(
         actor=actor,
@@ -92,7 +92,7 @@ def store_generated(*, actor: Actor, person: Person, title: str, pdf: bytes) -> 
         content=pdf,
         content_type="application/pdf",
         extension="pdf",
-        submission_id=uuid.uuid4(),
+        submission_id=submission_id,
     )
 
 

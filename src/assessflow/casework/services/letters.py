@@ -1,5 +1,7 @@
 """Letters: council templates with merge fields, filled for one person and filed on the record as a tagged PDF."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -104,9 +106,14 @@ def letter_html(
     )
 
 
-def send_letter(*, actor: Actor, person: Person, template: LetterTemplate, large_print: bool = False) -> Document:
-    """Render the letter to a tagged PDF (PDF/UA) and file it on the person's record."""
+def send_letter(
+    *, actor: Actor, person: Person, template: LetterTemplate, submission_id: uuid.UUID, large_print: bool = False
+) -> Document:
+    """Render the letter to a tagged PDF (PDF/UA) and file it on the person's record, once per submission."""
+    existing = Document.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
     html = letter_html(template=template, person=person, actor=actor, large_print=large_print)
     pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     title = f"{template.name}{' (large print)' if large_print else ''}"
-    return store_generated(actor=actor, person=person, title=title, pdf=pdf)
+    return store_generated(actor=actor, person=person, title=title, pdf=pdf, submission_id=submission_id)

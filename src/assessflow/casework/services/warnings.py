@@ -1,6 +1,7 @@
 """Warnings on a person: shown on every page about them until ended or past their review date."""
 
 import datetime
+import uuid
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +15,11 @@ from .common import log_change
 
 
 def add_warning(
-    *, actor: Actor, person: Person, warning_type: str, note: str, review_on: datetime.date
+    *, actor: Actor, person: Person, warning_type: str, note: str, review_on: datetime.date, submission_id: uuid.UUID
 ) -> PersonWarning:
+    existing = PersonWarning.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
     warning = PersonWarning(
         council_id=person.council_id,
         person=person,
@@ -23,6 +27,7 @@ def add_warning(
         note=note,
         set_by=actor.user,
         review_on=review_on,
+        submission_id=submission_id,
     )
     warning.full_clean()
     with transaction.atomic():

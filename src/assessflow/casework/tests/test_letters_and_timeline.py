@@ -120,6 +120,7 @@ def test_every_kind_of_casework_reaches_the_timeline(cast, sign_in):
     client.post(
         reverse("casework:warning-new", args=[person.pk]),
         {
+            "submission_id": str(uuid.uuid4()),
             "warning_type": "interpreter",
             "note": "Needs a Polish interpreter",
             "review_on_0": "1",
@@ -133,3 +134,14 @@ def test_every_kind_of_casework_reaches_the_timeline(cast, sign_in):
     with scopes_disabled():
         kinds = set(TimelineEntry.objects.filter(person=person).values_list("kind", flat=True))
     assert {"note", "task", "warning", "letter"} <= kinds
+
+
+def test_a_double_click_on_create_files_one_letter(cast, sign_in):
+    template = cast.letter_templates[cast.council_a.pk]
+    client = sign_in(cast.member("assessor_a"))
+    url = reverse("casework:letter-new", args=[cast.person_a.pk])
+    submission = client.get(url, {"template": template.pk}).context["submission_id"]
+    client.post(url, {"template": template.pk, "submission_id": submission})
+    client.post(url, {"template": template.pk, "submission_id": submission})
+    with scopes_disabled():
+        assert Document.objects.filter(person=cast.person_a, category="letter").count() == 1

@@ -95,6 +95,7 @@ def test_an_active_warning_shows_on_every_page_about_the_person_and_an_expired_o
     client.post(
         reverse("casework:warning-new", args=[cast.person_a.pk]),
         {
+            "submission_id": str(uuid.uuid4()),
             "warning_type": "no_phone",
             "note": "Hard of hearing: write instead",
             "review_on_0": "1",

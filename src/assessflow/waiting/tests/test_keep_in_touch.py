@@ -1,6 +1,7 @@
 """Waiting well: people waiting are contacted at their priority's interval, and a worse situation escalates."""
 
 import datetime
+import uuid
 
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,13 @@ from assessflow.waiting.models import ContactInterval, WaitingListEntry
 
 
 def contact(client, entry, **overrides):
-    data = {"method": "phone", "things_changed": "no", "notes": "", "outcome": "no_change"}
+    data = {
+        "submission_id": str(uuid.uuid4()),
+        "method": "phone",
+        "things_changed": "no",
+        "notes": "",
+        "outcome": "no_change",
+    }
     data.update(overrides)
     return client.post(reverse("waiting:keep-in-touch", args=[entry.pk]), data)
 
@@ -80,3 +87,19 @@ def test_not_reaching_someone_means_trying_again_soon(cast, sign_in):
     contact(client, entry, things_changed="unknown", outcome="not_reached", notes="No answer, left a voicemail")
     entry.refresh_from_db()
     assert entry.next_contact_on == timezone.localdate() + datetime.timedelta(days=2)
+
+
+def test_a_double_click_records_one_contact(cast, sign_in):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    client = sign_in(cast.member("front_door_a"))
+    data = {
+        "submission_id": str(uuid.uuid4()),
+        "method": "phone",
+        "things_changed": "no",
+        "notes": "",
+        "outcome": "no_change",
+    }
+    client.post(reverse("waiting:keep-in-touch", args=[entry.pk]), data)
+    client.post(reverse("waiting:keep-in-touch", args=[entry.pk]), data)
+    with scopes_disabled():
+        assert entry.contacts.count() == 1
