@@ -37,3 +37,26 @@ def record_access(
         ip_address=actor.ip_address,
         path=actor.path,
     )
+
+
+def record_on_person(
+    *,
+    actor: Actor,
+    kind: str,
+    action: str,
+    obj: models.Model,
+    person_id: int | None = None,
+    fields: list[str] | None = None,
+    detail: dict | None = None,
+) -> AccessEvent:
+    """For a row that belongs to one person's record: it carries council_id and person_id."""
+    return record_access(
+        actor=actor,
+        kind=kind,
+        action=action,
+        obj=obj,
+        council_id=obj.council_id,
+        person_id=person_id if person_id is not None else obj.person_id,
+        fields=fields,
+        detail=detail,
+    )

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.extensions import banners_for
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
@@ -14,7 +16,6 @@ from assessflow.tenancy.permissions import may, permission_required
 from . import selectors
 from .forms import AmendmentForm, DocumentForm, NoteEditForm, NoteForm, ReasonForm, WarningForm
 from .services import documents, notes, warnings
-from .services.common import log_view
 
 
 def person_context(request: HttpRequest, person) -> dict:
@@ -53,7 +54,7 @@ def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def note(request: HttpRequest, note_id: int) -> HttpResponse:
     item = selectors.note_for(request.membership, note_id, request.session)
     actor = Actor.from_request(request)
-    log_view(actor=actor, action="note.viewed", obj=item, person=item.person)
+    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action="note.viewed", obj=item)
     return render(
         request,
         "casework/note.html",
@@ -237,7 +238,13 @@ def warning_end(request: HttpRequest, warning_id: int) -> HttpResponse:
 @permission_required("casework.view")
 def chronology(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
-    log_view(actor=Actor.from_request(request), action="chronology.viewed", obj=person, person=person)
+    record_on_person(
+        actor=Actor.from_request(request),
+        kind=AccessEvent.Kind.VIEW,
+        action="chronology.viewed",
+        obj=person,
+        person_id=person.pk,
+    )
     return render(
         request,
         "casework/chronology.html",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_on_person
 from assessflow.forms import GovukFormMixin
 from assessflow.tenancy.permissions import permission_required
 
@@ -124,13 +124,11 @@ def _dmy(iso: str) -> tuple[str, str, str]:
 @permission_required("frontdoor.portal")
 def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     item = selectors.portal_referral_for(request.membership, referral_id)
-    record_access(
+    record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
         action="portal.referral_viewed",
         obj=item,
-        council_id=item.council_id,
-        person_id=item.person_id,
     )
     open_question = next((q for q in item.information_requests.all() if not q.answered_at), None)
     return render(

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
 from assessflow.people.identity import normalise_name, normalise_nhs_number
 from assessflow.people.models import Person
@@ -38,13 +38,11 @@ def record_referral(*, actor: Actor, person: Person, details: dict, submission_i
     referral.full_clean()
     with transaction.atomic():
         referral.save()
-        record_access(
+        record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
             action="referral.recorded",
             obj=referral,
-            council_id=person.council_id,
-            person_id=person.pk,
         )
         is_contact = referral.kind == Referral.Kind.CONTACT
         record_on_pathway(
@@ -81,13 +79,11 @@ def _move(
             raise IllegalTransition("Someone else moved this referral first.")
         from_status = referral.status
         referral.refresh_from_db()
-        record_access(
+        record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
             action=f"referral.{event_type}",
             obj=referral,
-            council_id=referral.council_id,
-            person_id=referral.person_id,
             fields=["status", *(fields or {})],
             detail={"to": to_status, "reason": reason_code},
         )

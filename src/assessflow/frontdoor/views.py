@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_on_person
 from assessflow.forms import GovukFormMixin
 from assessflow.people.extensions import banners_for
 from assessflow.people.selectors import person_for
@@ -44,13 +44,11 @@ def new(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("frontdoor.view")
 def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     item = selectors.referral_for(request.membership, referral_id, request.session)
-    record_access(
+    record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
         action="referral.viewed",
         obj=item,
-        council_id=item.council_id,
-        person_id=item.person_id,
     )
     actions = [
         a

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_on_person
 from assessflow.casework.services.tasks import set_task
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.services import screen
@@ -79,13 +79,11 @@ def add_entry(
         )
         WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
         bump_many([entry])
-        record_access(
+        record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
             action="waiting.added",
             obj=entry,
-            council_id=entry.council_id,
-            person_id=entry.person_id,
             detail={"work_type": work_type, "priority": priority},
         )
         record_on_pathway(
@@ -152,13 +150,11 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
         tally = {"council_id": entry.council_id, "work_type": entry.work_type, "team_id": entry.team_id}
         bump(**tally, priority=old, due_on=old_due, delta=-1)
         bump(**tally, priority=priority, due_on=due_on, delta=1)
-        record_access(
+        record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
             action="waiting.reprioritised",
             obj=entry,
-            council_id=entry.council_id,
-            person_id=entry.person_id,
             fields=["priority", "due_on"],
             detail={"from": old, "to": priority},
         )

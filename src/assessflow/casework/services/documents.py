@@ -8,13 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline, hide_from_timeline
 
 from ..models import Document
 from ..selectors import settings_for
 from ..uploads import HEAD_BYTES, UploadRefused, check_upload
-from .common import log_change, log_view, url_of
+from .common import url_of
 
 __all__ = ["UploadRefused", "add_document", "record_download", "retract_document"]
 
@@ -69,7 +71,13 @@ def _store(*, actor, person, title, category, content: bytes, content_type, exte
         document.file.save(name, ContentFile(content), save=False)
         document.full_clean()
         document.save()
-        log_change(actor=actor, action="document.added", obj=document, person=person, detail={"type": content_type})
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="document.added",
+            obj=document,
+            detail={"type": content_type},
+        )
         add_to_timeline(
             person=person,
             kind="letter" if category == Document.Category.LETTER else "document",
@@ -97,7 +105,7 @@ def store_generated(*, actor: Actor, person: Person, title: str, pdf: bytes, sub
 
 
 def record_download(*, actor: Actor, document: Document) -> None:
-    log_view(actor=actor, action="document.downloaded", obj=document, person=document.person)
+    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action="document.downloaded", obj=document)
 
 
 def retract_document(*, actor: Actor, document: Document, reason: str) -> None:
@@ -105,7 +113,11 @@ def retract_document(*, actor: Actor, document: Document, reason: str) -> None:
         Document.objects.filter(pk=document.pk).update(
             retracted_at=timezone.now(), retracted_by=actor.user, retraction_reason=reason
         )
-        log_change(
-            actor=actor, action="document.retracted", obj=document, person=document.person, detail={"reason": reason}
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="document.retracted",
+            obj=document,
+            detail={"reason": reason},
         )
         hide_from_timeline(obj=document)

@@ -7,12 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person, TimelineEntry
 from assessflow.people.services import add_to_timeline, hide_from_timeline
 
 from ..models import Note
 from ..selectors import settings_for
-from .common import log_change, url_of
+from .common import url_of
 
 
 class NoteLocked(Exception):
@@ -51,7 +53,8 @@ def add_note(
     note.full_clean()
     with transaction.atomic():
         note.save()
-        log_change(actor=actor, action="note.amended" if amends else "note.added", obj=note, person=person)
+        action = "note.amended" if amends else "note.added"
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=action, obj=note)
         title = f"Amendment to a note: {note.get_note_type_display()}" if amends else note.get_note_type_display()
         add_to_timeline(
             person=person,
@@ -87,7 +90,9 @@ def edit_note(*, actor: Actor, note: Note, text: str, significant: bool, expecte
         if claimed != 1:
             raise NoteLocked("Someone changed this note after you opened it.")
         note.refresh_from_db()
-        log_change(actor=actor, action="note.edited", obj=note, person=note.person, fields=["text", "significant"])
+        record_on_person(
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action="note.edited", obj=note, fields=["text", "significant"]
+        )
         TimelineEntry.objects.filter(object_type="casework.note", object_id=str(note.pk)).update(
             summary=text, significant=significant
         )
@@ -99,7 +104,9 @@ def retract_note(*, actor: Actor, note: Note, reason: str) -> Note:
         Note.objects.filter(pk=note.pk).update(
             retracted_at=timezone.now(), retracted_by=actor.user, retraction_reason=reason
         )
-        log_change(actor=actor, action="note.retracted", obj=note, person=note.person, detail={"reason": reason})
+        record_on_person(
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action="note.retracted", obj=note, detail={"reason": reason}
+        )
         hide_from_timeline(obj=note)
     note.refresh_from_db()
     return note

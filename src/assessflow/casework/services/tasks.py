@@ -8,12 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 from assessflow.tenancy.models import Team, User
 
 from ..models import Task
-from .common import log_change, url_of
+from .common import url_of
 
 
 def _check_owner(person: Person, user: User | None, team: Team | None) -> None:
@@ -58,7 +60,7 @@ def set_task(
     task.full_clean()
     with transaction.atomic():
         task.save()
-        log_change(actor=actor, action="task.set", obj=task, person=person)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="task.set", obj=task)
         owner = assigned_to.full_name if assigned_to else assigned_team.name
         add_to_timeline(
             person=person,
@@ -82,7 +84,8 @@ def _close(*, actor: Actor, task: Task, status: str, note: str, action: str, tit
         if claimed != 1:
             raise ValidationError("This task is already closed.")
         task.refresh_from_db()
-        log_change(actor=actor, action=action, obj=task, person=task.person, detail={"note": note} if note else None)
+        detail = {"note": note} if note else None
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=action, obj=task, detail=detail)
         add_to_timeline(
             person=task.person,
             kind="task",
@@ -120,7 +123,9 @@ def reassign_task(*, actor: Actor, task: Task, assigned_to: User | None, assigne
         Task.objects.filter(pk=task.pk).update(assigned_to=assigned_to, assigned_team=assigned_team)
         task.refresh_from_db()
         owner = assigned_to.full_name if assigned_to else assigned_team.name
-        log_change(actor=actor, action="task.reassigned", obj=task, person=task.person, detail={"to": owner})
+        record_on_person(
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action="task.reassigned", obj=task, detail={"to": owner}
+        )
         add_to_timeline(
             person=task.person,
             kind="task",

@@ -7,11 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 
 from ..models import PersonWarning
-from .common import log_change
 
 
 def add_warning(
@@ -32,7 +33,7 @@ def add_warning(
     warning.full_clean()
     with transaction.atomic():
         warning.save()
-        log_change(actor=actor, action="warning.added", obj=warning, person=person)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="warning.added", obj=warning)
         add_to_timeline(
             person=person,
             kind="warning",
@@ -51,7 +52,7 @@ def end_warning(*, actor: Actor, warning: PersonWarning) -> PersonWarning:
     with transaction.atomic():
         PersonWarning.objects.filter(pk=warning.pk).update(ended_at=timezone.now(), ended_by=actor.user)
         warning.refresh_from_db()
-        log_change(actor=actor, action="warning.ended", obj=warning, person=warning.person)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="warning.ended", obj=warning)
         add_to_timeline(
             person=warning.person,
             kind="warning",
