@@ -207,12 +207,18 @@ class WaitingTally(models.Model):
     objects = ScopedManager(council="council")
 
     class Meta:
+        # One tally per key; "no team" is its own key (two partial constraints, as NULLs never clash).
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "work_type", "priority", "team", "due_on"],
+                condition=models.Q(team__isnull=False),
                 name="waiting_tally_unique",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["council", "work_type", "priority", "due_on"],
+                condition=models.Q(team__isnull=True),
+                name="waiting_tally_unique_no_team",
+            ),
         ]
 
     def __str__(self) -> str:

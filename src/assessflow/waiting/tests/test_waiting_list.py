@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -100,3 +102,17 @@ def test_the_tallies_stay_equal_to_a_recount(cast, sign_in):
         assert kept == tallies()
     assert sum(n for *_, n in kept) == 3
     assert {(w, p) for w, p, _, _ in kept} == {("annual_review", "amber"), ("annual_review", "red")}
+
+
+def test_a_tally_without_a_team_is_unique_too(cast):
+    key = {
+        "council": cast.council_a,
+        "work_type": "dols",
+        "priority": "red",
+        "team": None,
+        "due_on": datetime.date(2027, 1, 1),
+    }
+    with scopes_disabled():
+        WaitingTally.objects.create(**key, waiting=1)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            WaitingTally.objects.create(**key, waiting=1)
