@@ -34,6 +34,7 @@ NAVIGATION = (
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
     NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
     NavItem("Import a backlog", "waiting:imports", "waiting.import", section="imports"),
+    NavItem("Timescales", "waiting:settings", "waiting.configure", section="timescales"),
 )
 
 

@@ -20,6 +20,7 @@ class WaitingConfig(AppConfig):
                 "waiting.list_viewed": "Shown on a waiting list",
                 "waiting.exported": "Waiting list exported",
                 "backlog.uploaded": "Backlog file uploaded",
+                "waiting.settings_saved": "Waiting-list timescales saved",
                 "backlog.imported": "Imported from a backlog file",
             }
         )

@@ -11,4 +11,5 @@ permissions.add_rule(
     "waiting.export", works_for_council & has_role(Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.PERFORMANCE_LEAD)
 )
 permissions.add_rule("waiting.import", works_for_council & has_role(Role.COUNCIL_ADMIN))
+permissions.add_rule("waiting.configure", works_for_council & has_role(Role.COUNCIL_ADMIN))
 permissions.add_rule("waiting.reprioritise", works_for_council & has_role(Role.FRONT_DOOR, Role.TEAM_MANAGER))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, settings_views, views
 
 app_name = "waiting"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("entries/<int:entry_id>/priority/", views.reprioritise, name="reprioritise"),
     path("entries/<int:entry_id>/keep-in-touch/", views.keep_in_touch, name="keep-in-touch"),
     path("keep-in-touch/", views.keep_in_touch_list, name="keep-in-touch-list"),
+    path("settings/", settings_views.waiting_settings, name="settings"),
     path("imports/", import_views.imports, name="imports"),
     path("imports/template.csv", import_views.import_template, name="import-template"),
     path("imports/<int:import_id>/", import_views.import_detail, name="import"),
