@@ -6,41 +6,27 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from assessflow.people.models import Person, TimelineEntry
-from assessflow.people.restrictions import check_may_open
-from assessflow.people.selectors import people_visible_to
+from assessflow.people.selectors import on_person_for, people_visible_to
 from assessflow.tenancy.models import Membership, Organisation
 
 from .models import CaseworkSettings, Document, LetterTemplate, Note, PersonWarning, Task
 
 
-def _on_visible_person(queryset: QuerySet, membership: Membership, pk: int, session):
-    """The item if it is on a person this membership may see; 404 otherwise; restricted records stay closed."""
-    item = (
-        queryset.select_related("person", "person__council")
-        .filter(pk=pk, person__in=people_visible_to(membership))
-        .first()
-    )
-    if item is None:
-        raise Http404("Not found")
-    check_may_open(membership, item.person, session)
-    return item
-
-
 def note_for(membership: Membership, note_id: int, session=None) -> Note:
-    return _on_visible_person(Note.objects.select_related("author", "amends"), membership, note_id, session)
+    return on_person_for(Note.objects.select_related("author", "amends"), membership, note_id, session)
 
 
 def document_for(membership: Membership, document_id: int, session=None) -> Document:
-    return _on_visible_person(Document.objects.filter(retracted_at__isnull=True), membership, document_id, session)
+    return on_person_for(Document.objects.filter(retracted_at__isnull=True), membership, document_id, session)
 
 
 def task_for(membership: Membership, task_id: int, session=None) -> Task:
     queryset = Task.objects.select_related("assigned_to", "assigned_team", "created_by", "closed_by")
-    return _on_visible_person(queryset, membership, task_id, session)
+    return on_person_for(queryset, membership, task_id, session)
 
 
 def warning_for(membership: Membership, warning_id: int, session=None) -> PersonWarning:
-    return _on_visible_person(PersonWarning.objects.all(), membership, warning_id, session)
+    return on_person_for(PersonWarning.objects.all(), membership, warning_id, session)
 
 
 def settings_for(council: Organisation) -> CaseworkSettings:

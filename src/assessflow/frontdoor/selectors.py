@@ -3,8 +3,7 @@
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404
 
-from assessflow.people.restrictions import check_may_open
-from assessflow.people.selectors import people_visible_to
+from assessflow.people.selectors import on_person_for, people_visible_to
 from assessflow.tenancy.models import Membership
 
 from .models import Referral
@@ -13,15 +12,8 @@ QUEUE_LIMIT = 200
 
 
 def referral_for(membership: Membership, referral_id: int, session=None) -> Referral:
-    referral = (
-        Referral.objects.select_related("person", "person__council", "recorded_by", "screened_by")
-        .filter(pk=referral_id, person__in=people_visible_to(membership))
-        .first()
-    )
-    if referral is None:
-        raise Http404("Not found")
-    check_may_open(membership, referral.person, session)
-    return referral
+    queryset = Referral.objects.select_related("recorded_by", "screened_by")
+    return on_person_for(queryset, membership, referral_id, session)
 
 
 def screening_queue(membership: Membership) -> QuerySet[Referral]:

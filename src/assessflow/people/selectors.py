@@ -52,6 +52,20 @@ def person_for(membership: Membership, person_id: int, *, session=None) -> Perso
     return person
 
 
+def on_person_for(queryset: QuerySet, membership: Membership, pk: int, session=None):
+    """A row that belongs to a person (a note, a referral, an entry) if this membership may see that person;
+    404 otherwise; a restricted record stays closed, as in `person_for`."""
+    item = (
+        queryset.select_related("person", "person__council")
+        .filter(pk=pk, person__in=people_visible_to(membership))
+        .first()
+    )
+    if item is None:
+        raise Http404("Not found")
+    check_may_open(membership, item.person, session)
+    return item
+
+
 @dataclass(frozen=True)
 class PersonSearch:
     nhs_number: str = ""

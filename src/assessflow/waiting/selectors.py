@@ -4,9 +4,8 @@ import datetime
 from dataclasses import dataclass, replace
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
-from django.http import Http404
 
-from assessflow.people.restrictions import check_may_open
+from assessflow.people.selectors import on_person_for
 from assessflow.tenancy.models import Membership
 
 from .models import WaitingListEntry, WaitingTally
@@ -112,21 +111,7 @@ def _sum_by(tallies: QuerySet[WaitingTally], dimension: str, filters: ListFilter
 
 
 def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingListEntry:
-    entry = (
-        _waiting_or_closed(membership)
-        .select_related("person", "person__council", "referral", "team")
-        .filter(pk=entry_id)
-        .first()
-    )
-    if entry is None:
-        raise Http404("Not found")
-    check_may_open(membership, entry.person, session)
-    return entry
-
-
-def _waiting_or_closed(membership: Membership) -> QuerySet[WaitingListEntry]:
-    council = membership.council
-    return WaitingListEntry.objects.filter(council=council) if council else WaitingListEntry.objects.none()
+    return on_person_for(WaitingListEntry.objects.select_related("referral", "team"), membership, entry_id, session)
 
 
 def entries_for_export(
