@@ -10,12 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors
 from .forms import CaseworkSettingsForm, LetterForm, LetterTemplateForm
 from .services import letters
-from .views import _person, person_context
+from .views import _person
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,7 +44,7 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
         request,
         "casework/letter_form.html",
         {
-            **person_context(request, person),
+            **person_page(request.membership, person),
             "form": form,
             "preview": preview,
             "submission_id": submission_id,

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
+from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors
 from .forms import CloseTaskForm, ReassignForm, TaskForm
 from .services import tasks
-from .views import _person, person_context
+from .views import _person
 
 TASK_LIST_LIMIT = 200
 
@@ -30,7 +31,7 @@ def task_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 form.add_error(field if field in form.fields else None, messages)
         else:
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "casework/task_form.html", {**person_context(request, person), "form": form})
+    return render(request, "casework/task_form.html", {**person_page(request.membership, person), "form": form})
 
 
 def _task_list(request: HttpRequest, queryset, heading: str) -> HttpResponse:
@@ -72,7 +73,7 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
         request,
         "casework/task.html",
         {
-            **person_context(request, item.person),
+            **person_page(request.membership, item.person),
             "task": item,
             "close_form": CloseTaskForm(),
             "reassign_form": ReassignForm(person=item.person),
@@ -115,7 +116,7 @@ def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
         request,
         "casework/task.html",
         {
-            **person_context(request, item.person),
+            **person_page(request.membership, item.person),
             "task": item,
             "close_form": CloseTaskForm(),
             "reassign_form": form,

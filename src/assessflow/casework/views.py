@@ -9,17 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
-from assessflow.people.extensions import banners_for
+from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors
 from .forms import AmendmentForm, DocumentForm, NoteEditForm, NoteForm, ReasonForm, WarningForm
 from .services import documents, notes, warnings
-
-
-def person_context(request: HttpRequest, person) -> dict:
-    return {"person": person, "banners": banners_for(person)}
 
 
 def _person(request: HttpRequest, person_id: int):
@@ -45,7 +41,9 @@ def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
         )
         return redirect("people:detail", person_id=person.pk)
     return render(
-        request, "casework/note_form.html", {**person_context(request, person), "form": form, "heading": "Add a note"}
+        request,
+        "casework/note_form.html",
+        {**person_page(request.membership, person), "form": form, "heading": "Add a note"},
     )
 
 
@@ -59,7 +57,7 @@ def note(request: HttpRequest, note_id: int) -> HttpResponse:
         request,
         "casework/note.html",
         {
-            **person_context(request, item.person),
+            **person_page(request.membership, item.person),
             "note": item,
             "amendments": selectors.amendments_of(item),
             "may_edit": notes.may_edit(item, actor),
@@ -95,7 +93,7 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
     return render(
         request,
         "casework/note_form.html",
-        {**person_context(request, item.person), "form": form, "heading": "Change the note"},
+        {**person_page(request.membership, item.person), "form": form, "heading": "Change the note"},
     )
 
 
@@ -119,7 +117,12 @@ def note_amend(request: HttpRequest, note_id: int) -> HttpResponse:
     return render(
         request,
         "casework/note_form.html",
-        {**person_context(request, original.person), "form": form, "heading": "Add an amendment", "original": original},
+        {
+            **person_page(request.membership, original.person),
+            "form": form,
+            "heading": "Add an amendment",
+            "original": original,
+        },
     )
 
 
@@ -143,7 +146,7 @@ def document_new(request: HttpRequest, person_id: int) -> HttpResponse:
             form.add_error("file", str(refusal))
         else:
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "casework/document_form.html", {**person_context(request, person), "form": form})
+    return render(request, "casework/document_form.html", {**person_page(request.membership, person), "form": form})
 
 
 @require_GET
@@ -170,7 +173,7 @@ def document_retract(request: HttpRequest, document_id: int) -> HttpResponse:
         request,
         "casework/retract.html",
         {
-            **person_context(request, item.person),
+            **person_page(request.membership, item.person),
             "form": form,
             "item": item,
             "heading": "Remove this document from the record",
@@ -191,7 +194,7 @@ def note_retract(request: HttpRequest, note_id: int) -> HttpResponse:
     return render(
         request,
         "casework/retract.html",
-        {**person_context(request, item.person), "form": form, "item": item, "heading": "Retract this note"},
+        {**person_page(request.membership, item.person), "form": form, "item": item, "heading": "Retract this note"},
     )
 
 
@@ -207,7 +210,7 @@ def warning_new(request: HttpRequest, person_id: int) -> HttpResponse:
             form.add_error(None, error.messages)
         else:
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "casework/warning_form.html", {**person_context(request, person), "form": form})
+    return render(request, "casework/warning_form.html", {**person_page(request.membership, person), "form": form})
 
 
 @require_GET
@@ -218,7 +221,7 @@ def warning_list(request: HttpRequest, person_id: int) -> HttpResponse:
         request,
         "casework/warnings.html",
         {
-            **person_context(request, person),
+            **person_page(request.membership, person),
             "warnings": selectors.warnings_of(person),
             "today": timezone.localdate(),
             "may_end": may(request.membership, "casework.add_warning"),
@@ -248,5 +251,5 @@ def chronology(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "casework/chronology.html",
-        {**person_context(request, person), "events": selectors.chronology_of(person)},
+        {**person_page(request.membership, person), "events": selectors.chronology_of(person)},
     )

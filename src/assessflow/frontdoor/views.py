@@ -9,7 +9,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.forms import GovukFormMixin
-from assessflow.people.extensions import banners_for
+from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
 
@@ -36,7 +36,7 @@ def new(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "frontdoor/referral_form.html",
-        {"person": person, "banners": banners_for(person), "form": form, "earlier": selectors.referrals_of(person)[:5]},
+        {**person_page(request.membership, person), "form": form, "earlier": selectors.referrals_of(person)[:5]},
     )
 
 
@@ -58,7 +58,7 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "frontdoor/referral.html",
-        {"referral": item, "person": item.person, "banners": banners_for(item.person), "actions": actions},
+        {"referral": item, **person_page(request.membership, item.person), "actions": actions},
     )
 
 
@@ -91,5 +91,5 @@ def ask_referrer(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "frontdoor/ask.html",
-        {"form": form, "referral": item, "person": item.person, "banners": banners_for(item.person)},
+        {"form": form, "referral": item, **person_page(request.membership, item.person)},
     )

@@ -8,6 +8,8 @@ the kinds of entry it writes to the person's timeline.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assessflow.tenancy.permissions import may
+
 
 @dataclass(frozen=True)
 class PersonAction:
@@ -50,3 +52,12 @@ def banners_for(person) -> list[Banner]:
     for source in _banner_sources:
         banners.extend(source(person))
     return banners
+
+
+def person_page(membership, person) -> dict:
+    """What every page about a person shows: the person, their warnings, and the actions the role may take."""
+    return {
+        "person": person,
+        "banners": banners_for(person),
+        "person_actions": [a for a in person_actions() if may(membership, a.permission, person)],
+    }

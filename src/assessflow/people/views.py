@@ -10,7 +10,7 @@ from assessflow.audit.actor import Actor
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
-from .extensions import TIMELINE_KINDS, banners_for, person_actions
+from .extensions import TIMELINE_KINDS, person_page
 from .forms import EditPersonForm, NewPersonForm, PersonSearchForm, RelationshipForm
 from .restrictions import active_restriction, closed_to
 from .selectors import PersonSearch
@@ -124,7 +124,7 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
         request,
         "people/detail.html",
         {
-            **person_page_context(request, person),
+            **person_page(request.membership, person),
             "relationships": selectors.relationships_of(person),
             "timeline": selectors.timeline_page(person, kind=kind, cursor=request.GET.get("before", "")),
             "timeline_kinds": TIMELINE_KINDS,
@@ -135,15 +135,6 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
             "restriction": active_restriction(person),
         },
     )
-
-
-def person_page_context(request: HttpRequest, person) -> dict:
-    """What every page about a person shows: its warnings and the actions the role may take."""
-    return {
-        "person": person,
-        "banners": banners_for(person),
-        "person_actions": [a for a in person_actions() if may(request.membership, a.permission, person)],
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -183,7 +174,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
         )
         form = EditPersonForm(instance=person, initial={"version": person.version})
     return render(
-        request, "people/edit.html", {**person_page_context(request, person), "form": form, "conflict": conflict}
+        request, "people/edit.html", {**person_page(request.membership, person), "form": form, "conflict": conflict}
     )
 
 
@@ -210,7 +201,7 @@ def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 actor=Actor.from_request(request), person=person, details=data, submission_id=submission_id
             )
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/relationship_form.html", {**person_page_context(request, person), "form": form})
+    return render(request, "people/relationship_form.html", {**person_page(request.membership, person), "form": form})
 
 
 @require_GET
@@ -219,7 +210,7 @@ def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_for(request.membership, person_id, session=request.session)
     services.record_person_viewed(actor=Actor.from_request(request), person=person, action="person.access_log_viewed")
     page = Paginator(selectors.access_log_of(person), ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "people/access_log.html", {**person_page_context(request, person), "page": page})
+    return render(request, "people/access_log.html", {**person_page(request.membership, person), "page": page})
 
 
 @require_GET

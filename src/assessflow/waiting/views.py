@@ -13,7 +13,7 @@ from assessflow.audit.services import record_access
 from assessflow.exports import csv_lines, xlsx_bytes
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.selectors import referral_for
-from assessflow.people.extensions import banners_for
+from assessflow.people.extensions import person_page
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
@@ -58,7 +58,7 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "waiting/screen.html",
-        {"form": form, "referral": referral, "person": referral.person, "banners": banners_for(referral.person)},
+        {"form": form, "referral": referral, **person_page(request.membership, referral.person)},
     )
 
 
@@ -116,8 +116,7 @@ def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
         "waiting/entry.html",
         {
             "entry": item,
-            "person": item.person,
-            "banners": banners_for(item.person),
+            **person_page(request.membership, item.person),
             "today": timezone.localdate(),
             "form": ReprioritiseForm(initial={"version": item.version, "priority": item.priority}),
             "may_reprioritise": may(request.membership, "waiting.reprioritise"),
@@ -148,8 +147,7 @@ def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
         "waiting/entry.html",
         {
             "entry": item,
-            "person": item.person,
-            "banners": banners_for(item.person),
+            **person_page(request.membership, item.person),
             "today": timezone.localdate(),
             "form": form,
             "may_reprioritise": True,
@@ -282,5 +280,5 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
     return render(
         request,
         "waiting/keep_in_touch_form.html",
-        {"form": form, "entry": item, "person": item.person, "banners": banners_for(item.person)},
+        {"form": form, "entry": item, **person_page(request.membership, item.person)},
     )
