@@ -20,7 +20,6 @@ class PeopleConfig(AppConfig):
                 "person.access_log_viewed": "Access log viewed",
                 "person.searched": "Found in a search",
                 "person.relationship_added": "Carer, relative or representative added",
-                "person.handed_over": "Case handed to a provider",
                 "person.loaded": "Record loaded",
                 "person.break_glass": "Restricted record opened by breaking the glass",
                 "person.restricted": "Record restricted",

@@ -10,10 +10,10 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.pathway.services import record_event
-from assessflow.tenancy.models import Contract, Organisation
+from assessflow.tenancy.models import Organisation
 
 from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
-from .models import Handover, Person, Relationship, TimelineEntry
+from .models import Person, Relationship, TimelineEntry
 
 # Fields a caseworker edits on the person form; everything else is kept by the system.
 EDITABLE_FIELDS = (
@@ -258,24 +258,3 @@ def add_relationship(*, actor: Actor, person: Person, details: dict, submission_
             obj=relationship,
         )
     return relationship
-
-
-def hand_over(*, actor: Actor, person: Person, contract: Contract) -> Handover:
-    """Give a provider's contract access to one person's case."""
-    if contract.council_id != person.council_id:
-        raise ValueError("A council can hand over only its own people.")
-    with transaction.atomic():
-        handover, created = Handover.objects.get_or_create(
-            person=person, contract=contract, ended_at=None, defaults={"council_id": person.council_id}
-        )
-        if created:
-            record_access(
-                actor=actor,
-                kind=AccessEvent.Kind.CHANGE,
-                action="person.handed_over",
-                obj=handover,
-                council_id=person.council_id,
-                person_id=person.pk,
-                detail={"contract": contract.reference, "provider": contract.provider.name},
-            )
-    return handover
