@@ -69,6 +69,10 @@ def team_tasks(request: HttpRequest) -> HttpResponse:
 @permission_required("casework.view_tasks")
 def task(request: HttpRequest, task_id: int) -> HttpResponse:
     item = selectors.task_for(request.membership, task_id, request.session)
+    return _task_page(request, item, ReassignForm(person=item.person))
+
+
+def _task_page(request: HttpRequest, item, reassign_form: ReassignForm, status: int = 200) -> HttpResponse:
     return render(
         request,
         "casework/task.html",
@@ -76,9 +80,10 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
             **person_page(request.membership, item.person),
             "task": item,
             "close_form": CloseTaskForm(),
-            "reassign_form": ReassignForm(person=item.person),
+            "reassign_form": reassign_form,
             "today": timezone.localdate(),
         },
+        status=status,
     )
 
 
@@ -112,15 +117,4 @@ def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
             form.add_error(None, error.messages)
         else:
             return redirect("casework:task", item.pk)
-    return render(
-        request,
-        "casework/task.html",
-        {
-            **person_page(request.membership, item.person),
-            "task": item,
-            "close_form": CloseTaskForm(),
-            "reassign_form": form,
-            "today": timezone.localdate(),
-        },
-        status=400,
-    )
+    return _task_page(request, item, form, status=400)

@@ -111,6 +111,10 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
 @permission_required("waiting.view")
 def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     item = selectors.entry_for(request.membership, entry_id, request.session)
+    return _entry_page(request, item, ReprioritiseForm(initial={"version": item.version, "priority": item.priority}))
+
+
+def _entry_page(request: HttpRequest, item, form: ReprioritiseForm, status: int = 200) -> HttpResponse:
     return render(
         request,
         "waiting/entry.html",
@@ -118,9 +122,10 @@ def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
             "entry": item,
             **person_page(request.membership, item.person),
             "today": timezone.localdate(),
-            "form": ReprioritiseForm(initial={"version": item.version, "priority": item.priority}),
+            "form": form,
             "may_reprioritise": may(request.membership, "waiting.reprioritise"),
         },
+        status=status,
     )
 
 
@@ -142,18 +147,7 @@ def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             return redirect("waiting:entry", item.pk)
-    return render(
-        request,
-        "waiting/entry.html",
-        {
-            "entry": item,
-            **person_page(request.membership, item.person),
-            "today": timezone.localdate(),
-            "form": form,
-            "may_reprioritise": True,
-        },
-        status=400,
-    )
+    return _entry_page(request, item, form, status=400)
 
 
 EXPORT_HEADERS = [
