@@ -50,6 +50,7 @@ def service(request) -> dict:
         council = membership.council or membership.organisation
     return {
         "membership": membership,
+        "has_other_roles": getattr(request, "membership_count", 0) > 1,
         "header_organisation": council.name if council else "",
         "navigation": nav_for(membership) if membership else [],
         "session_idle_seconds": settings.SESSION_COOKIE_AGE,

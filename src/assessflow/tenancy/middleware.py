@@ -19,9 +19,11 @@ class TenantScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        request.membership = None
+        request.membership, request.membership_count = None, 0
         if request.user.is_authenticated:
-            request.membership = current_membership(request.user, request.session.get(SESSION_MEMBERSHIP_KEY))
+            request.membership, request.membership_count = current_membership(
+                request.user, request.session.get(SESSION_MEMBERSHIP_KEY)
+            )
         if request.membership is None:
             return self.get_response(request)
         with scope(council=request.membership.council_ids()):

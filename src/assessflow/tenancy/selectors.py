@@ -15,13 +15,13 @@ def memberships_of(user: User) -> QuerySet[Membership]:
     )
 
 
-def current_membership(user: User, chosen_id: int | None) -> Membership | None:
-    """The membership the user chose this session, else their first active one."""
+def current_membership(user: User, chosen_id: int | None) -> tuple[Membership | None, int]:
+    """The membership the user chose this session, else their first active one; and how many they hold."""
     memberships = list(memberships_of(user))
     for membership in memberships:
         if membership.pk == chosen_id:
-            return membership
-    return memberships[0] if memberships else None
+            return membership, len(memberships)
+    return (memberships[0] if memberships else None), len(memberships)
 
 
 def members_of_organisation(organisation) -> QuerySet[Membership]:
