@@ -41,7 +41,7 @@ class Cast:
     citizen_person_a: Person
     citizen_person_b: Person
     members: dict[str, Membership] = field(default_factory=dict)
-    # Casework on each person, keyed by person id, and each council's letter template.
+    # Casework (and safeguarding records) on each person, keyed by person id, and each council's letter template.
     casework: dict[int, dict] = field(default_factory=dict)
     letter_templates: dict[int, object] = field(default_factory=dict)
     portal_referral_a: object = None
@@ -96,6 +96,12 @@ def cast(db) -> Cast:
             cast.members[f"{role}_b"] = _member(council_b, role)
         for role in PROVIDER_ROLES:
             cast.members[f"provider_{role}"] = _member(provider, role)
+        for council, suffix in ((council_a, "a"), (council_b, "b")):
+            teams = factories.SafeguardingTeamsFactory(council=council)
+            cast.members[f"safeguarding_{suffix}"] = _member(
+                council, Role.ASSESSOR, team=teams.safeguarding_teams.get()
+            )
+            cast.members[f"dols_{suffix}"] = _member(council, Role.TEAM_MANAGER, team=teams.dols_teams.get())
         cast.members["referrer_a"] = _member(referrer_org_a, Role.REFERRER)
         cast.members["referrer_b"] = _member(referrer_org_b, Role.REFERRER)
         for key, person in (("citizen_a", citizen_person_a), ("citizen_b", citizen_person_b)):
@@ -110,7 +116,15 @@ def cast(db) -> Cast:
                 "warning": factories.WarningFactory(person=person),
                 "referral": factories.ReferralFactory(person=person),
                 "entry": factories.WaitingListEntryFactory(person=person),
+                # Raised and led by people outside the walk's actors, so only the teams may open them.
+                "enquiry": factories.EnquiryFactory(
+                    concern__person=person, concern__what_happened=f"Safeguarding concern about {person.family_name}"
+                ),
+                "dols": factories.DolsApplicationFactory(
+                    person=person, reasons=f"DoLS reasons for {person.family_name}"
+                ),
             }
+            cast.casework[person.pk]["concern"] = cast.casework[person.pk]["enquiry"].concern
         for council in (council_a, council_b):
             cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)
         for council, admin in ((council_a, "council_admin_a"), (council_b, "council_admin_b")):

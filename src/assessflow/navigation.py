@@ -26,15 +26,22 @@ NAVIGATION = (
     NavItem("Screening", "frontdoor:queue", "frontdoor.screen", section="frontdoor"),
     NavItem("Waiting lists", "waiting:list", "waiting.view", section="waiting"),
     NavItem("Keep in touch", "waiting:keep-in-touch-list", "waiting.view", section="keep-in-touch"),
+    NavItem("Safeguarding", "safeguarding:queue", "safeguarding.work", section="safeguarding"),
+    NavItem("DoLS", "safeguarding:dols-list", "safeguarding.dols", section="dols"),
     NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
     NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
     NavItem("Your referrals", "portal:referrals", "frontdoor.portal", section="portal"),
     NavItem("Make a referral", "portal:new", "frontdoor.portal", section="portal"),
+    NavItem(
+        "Safeguarding concerns", "safeguarding-portal:concerns", "safeguarding.portal_raise", section="portal-concerns"
+    ),
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
     NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
     NavItem("Import a backlog", "waiting:imports", "waiting.import", section="imports"),
     NavItem("Timescales", "waiting:settings", "waiting.configure", section="timescales"),
+    NavItem("Safeguarding teams", "safeguarding:settings", "safeguarding.configure", section="safeguarding-settings"),
+    NavItem("Safeguarding returns", "safeguarding:returns", "safeguarding.returns", section="returns"),
 )
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "assessflow.casework",
     "assessflow.frontdoor",
     "assessflow.waiting",
+    "assessflow.safeguarding",
 ]
 
 MIDDLEWARE = [

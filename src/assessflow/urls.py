@@ -19,6 +19,8 @@ urlpatterns = [
     path("front-door/", include("assessflow.frontdoor.urls")),
     path("portal/", include("assessflow.frontdoor.portal_urls")),
     path("waiting/", include("assessflow.waiting.urls")),
+    path("safeguarding/", include("assessflow.safeguarding.urls")),
+    path("portal/safeguarding/", include("assessflow.safeguarding.portal_urls")),
 ]
 
 handler403 = "assessflow.views.forbidden"

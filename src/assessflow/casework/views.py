@@ -57,7 +57,7 @@ def note(request: HttpRequest, note_id: int) -> HttpResponse:
         request,
         "casework/note.html",
         {
-            **person_page(request.membership, item.person),
+            **person_page(request.membership, item.person, concern_from=("note", item.pk)),
             "note": item,
             "amendments": selectors.amendments_of(item),
             "may_edit": notes.may_edit(item, actor),

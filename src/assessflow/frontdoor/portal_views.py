@@ -12,11 +12,12 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.forms import GovukFormMixin
+from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors, services
 from .models import Referral
-from .portal_forms import PortalPersonForm, PortalReferralForm
+from .portal_forms import PortalReferralForm
 
 DRAFT_KEY = "portal_referral_draft"
 

@@ -58,7 +58,11 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "frontdoor/referral.html",
-        {"referral": item, **person_page(request.membership, item.person), "actions": actions},
+        {
+            "referral": item,
+            **person_page(request.membership, item.person, concern_from=("contact", item.pk)),
+            "actions": actions,
+        },
     )
 
 

@@ -30,6 +30,17 @@ class EventType(models.TextChoices):
     SERVICE_ENDED = "service_ended", "Service ended"
     REVIEW_COMPLETED = "review_completed", "Review completed"
     CLOSED = "closed", "Closed"
+    CONCERN_RAISED = "concern_raised", "Safeguarding concern raised"
+    CONCERN_TRIAGED = "concern_triaged", "Safeguarding concern triaged"
+    SAFEGUARDING_DECIDED = "safeguarding_decided", "Safeguarding decision"
+    ENQUIRY_STARTED = "enquiry_started", "Safeguarding enquiry started"
+    ENQUIRY_CONCLUDED = "enquiry_concluded", "Safeguarding enquiry concluded"
+    DOLS_REQUESTED = "dols_requested", "DoLS authorisation requested"
+    DOLS_URGENT_EXTENDED = "dols_urgent_extended", "DoLS urgent authorisation extended"
+    DOLS_SCREENED = "dols_screened", "DoLS request screened"
+    DOLS_DECIDED = "dols_decided", "DoLS decision"
+    DOLS_CLOSED = "dols_closed", "DoLS request closed"
+    DOLS_REVIEW_REQUESTED = "dols_review_requested", "DoLS review requested"
 
 
 class PathwayEventError(Exception):

@@ -24,7 +24,16 @@ class Banner:
     lines: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ConcernHandler:
+    """How lower apps reach safeguarding without importing it: a link to raise a concern, and a way to flag one."""
+
+    link: Callable  # (membership, person, origin, origin_id) -> url, or "" where the role may not raise one
+    flag: Callable  # (*, actor, person, origin, origin_id, what_happened) -> the concern
+
+
 _actions: list[PersonAction] = []
+_concern_handlers: list[ConcernHandler] = []
 _banner_sources: list[Callable] = []
 TIMELINE_KINDS: dict[str, str] = {"record": "Record changes", "pathway": "Referrals, waiting and assessments"}
 
@@ -43,6 +52,23 @@ def register_timeline_kinds(kinds: dict[str, str]) -> None:
     TIMELINE_KINDS.update(kinds)
 
 
+def register_concern_handler(handler: ConcernHandler) -> None:
+    _concern_handlers[:] = [handler]
+
+
+def concern_link(membership, person, origin: str, origin_id="") -> str:
+    return _concern_handlers[0].link(membership, person, origin, origin_id) if _concern_handlers else ""
+
+
+def flag_concern(*, actor, person, origin: str, origin_id, what_happened: str):
+    """Raise a safeguarding concern from a lower app's transition; None where no safeguarding app is installed."""
+    if not _concern_handlers:
+        return None
+    return _concern_handlers[0].flag(
+        actor=actor, person=person, origin=origin, origin_id=origin_id, what_happened=what_happened
+    )
+
+
 def person_actions() -> list[PersonAction]:
     return list(_actions)
 
@@ -54,10 +80,14 @@ def banners_for(person) -> list[Banner]:
     return banners
 
 
-def person_page(membership, person) -> dict:
-    """What every page about a person shows: the person, their warnings, and the actions the role may take."""
+def person_page(membership, person, *, concern_from: tuple[str, object] = ("person", "")) -> dict:
+    """What every page about a person shows: the person, their warnings, and the actions the role may take.
+
+    `concern_from` names where a safeguarding concern raised from this page comes from.
+    """
     return {
         "person": person,
         "banners": banners_for(person),
         "person_actions": [a for a in person_actions() if may(membership, a.permission, person)],
+        "raise_concern_url": concern_link(membership, person, *concern_from),
     }

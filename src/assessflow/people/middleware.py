@@ -13,5 +13,5 @@ class RestrictedRecordMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, RestrictedRecord):
-            return restricted_page(request, exception.person)
+            return restricted_page(request, exception)
         return None

@@ -60,12 +60,14 @@ class RestrictForm(GovukFormMixin, forms.Form):
         self.fields["teams"].queryset = Team.objects.filter(organisation=council, is_active=True)
 
 
-def restricted_page(request: HttpRequest, person, form=None, status: int = 403) -> HttpResponse:
-    may_break = may(request.membership, "people.break_glass", person)
+def restricted_page(
+    request: HttpRequest, restricted: restrictions.RestrictedRecord, form=None, status: int = 403
+) -> HttpResponse:
+    may_break = may(request.membership, "people.break_glass", restricted.person)
     return render(
         request,
         "people/restricted.html",
-        {"restricted_person": person, "form": form or BreakGlassForm(), "may_break_glass": may_break},
+        {"restricted": restricted, "form": form or BreakGlassForm(), "may_break_glass": may_break},
         status=status,
     )
 
@@ -80,7 +82,7 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         return redirect("people:detail", person_id=person_id)
     form = BreakGlassForm(request.POST)
     if not form.is_valid():
-        return restricted_page(request, person, form, status=400)
+        return restricted_page(request, restrictions.RestrictedRecord(person), form, status=400)
     restrictions.break_glass(
         actor=Actor.from_request(request), person=person, reason=form.cleaned_data["reason"], session=request.session
     )

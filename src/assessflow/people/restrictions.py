@@ -21,11 +21,17 @@ SESSION_KEY = "break_glass_person_ids"
 
 
 class RestrictedRecord(Exception):
-    """The acting user is not named on this person's restriction and has not broken the glass."""
+    """The acting user is not named on this record's restriction and has not broken the glass.
 
-    def __init__(self, person: Person):
+    Other apps raise it for their own restricted records (such as safeguarding), naming
+    where the glass is broken and what the notice says; the same page shows it.
+    """
+
+    def __init__(self, person: Person, *, break_glass_url: str = "", notice: str = ""):
         super().__init__(f"Record {person.pk} is restricted")
         self.person = person
+        self.break_glass_url = break_glass_url or reverse("people:break-glass", args=[person.pk])
+        self.notice = notice or "Only the workers and teams named on this record can open it."
 
 
 def active_restriction(person: Person) -> Restriction | None:
@@ -42,7 +48,16 @@ def _named(membership: Membership, restriction: Restriction) -> bool:
 
 
 def _granted(session, person_id: int) -> bool:
-    return session is not None and person_id in session.get(SESSION_KEY, [])
+    return granted_this_session(session, SESSION_KEY, person_id)
+
+
+def granted_this_session(session, key: str, value) -> bool:
+    return session is not None and value in session.get(key, [])
+
+
+def grant_for_session(session, key: str, value) -> None:
+    """Breaking the glass opens a record for this session only."""
+    session[key] = [*session.get(key, []), value]
 
 
 def check_may_open(membership: Membership, person: Person, session=None) -> None:
@@ -84,7 +99,7 @@ def break_glass(*, actor: Actor, person: Person, reason: str, session) -> None:
             message=f"{actor.name} broke the glass on restricted record {person.person_reference}: {reason}",
             url=reverse("people:detail", args=[person.pk]),
         )
-    session[SESSION_KEY] = [*session.get(SESSION_KEY, []), person.pk]
+    grant_for_session(session, SESSION_KEY, person.pk)
 
 
 def restrict(

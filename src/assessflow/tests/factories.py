@@ -233,3 +233,57 @@ class BacklogImportFactory(DjangoModelFactory):
     file = factory.django.FileField(filename="backlog.csv", data=b"external_reference\n")
     original_name = factory.Sequence(lambda n: f"backlog-{n}.csv")
     status = "checked"
+
+
+class SafeguardingTeamsFactory(DjangoModelFactory):
+    """A council's safeguarding settings with a safeguarding team and a DoLS team."""
+
+    class Meta:
+        model = "safeguarding.SafeguardingSettings"
+        django_get_or_create = ("council",)
+        skip_postgeneration_save = True
+
+    council = factory.SubFactory(CouncilFactory)
+
+    @factory.post_generation
+    def teams(settings, create, extracted, **kwargs):
+        if create:
+            settings.safeguarding_teams.add(TeamFactory(organisation=settings.council, name="Safeguarding"))
+            settings.dols_teams.add(TeamFactory(organisation=settings.council, name="DoLS"))
+
+
+class ConcernFactory(DjangoModelFactory):
+    class Meta:
+        model = "safeguarding.Concern"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda c: c.person.council)
+    raised_by = factory.SubFactory(UserFactory)
+    raised_by_organisation = factory.LazyAttribute(lambda c: c.person.council)
+    what_happened = factory.Sequence(lambda n: f"Bruises seen on both arms, concern {n}")
+    immediate_risk = "medium"
+    risk = "medium"
+
+
+class EnquiryFactory(DjangoModelFactory):
+    class Meta:
+        model = "safeguarding.Enquiry"
+
+    concern = factory.SubFactory(ConcernFactory, status="enquiry", decision="s42")
+    person = factory.LazyAttribute(lambda e: e.concern.person)
+    council = factory.LazyAttribute(lambda e: e.concern.council)
+    kind = "s42"
+    lead = factory.SubFactory(UserFactory)
+
+
+class DolsApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = "safeguarding.DolsApplication"
+
+    person = factory.SubFactory(PersonFactory)
+    council = factory.LazyAttribute(lambda a: a.person.council)
+    managing_authority = "Elm Lodge Care Home"
+    setting = "care_home"
+    received_on = factory.LazyFunction(lambda: datetime.date.today())
+    recorded_by = factory.SubFactory(UserFactory)
+    reasons = factory.Sequence(lambda n: f"Locked door and constant supervision, request {n}")

@@ -25,6 +25,8 @@ ACTORS = [
         for role in ("front_door", "assessor", "team_manager", "panel_member", "performance_lead", "council_admin")
     ),
     *(f"{role}_b" for role in ("front_door", "assessor", "team_manager")),
+    "safeguarding_a",
+    "dols_a",
     "provider_assessor",
     "provider_team_manager",
     "provider_contract_manager",
@@ -80,6 +82,30 @@ def foreign_casework(kind: str):
     return items
 
 
+def opens_safeguarding(cast: Cast, actor: str, kind: str) -> set[int]:
+    """Whose safeguarding (concern, enquiry) or DoLS records each actor may open: only the council's own teams."""
+    team = {"concern": "safeguarding", "enquiry": "safeguarding", "dols": "dols"}[kind]
+    if actor == f"{team}_a":
+        return visible_people(cast, actor)
+    return set()
+
+
+def foreign_safeguarding(kind: str, argument: str):
+    def items(cast: Cast, actor: str) -> list[dict]:
+        opens = opens_safeguarding(cast, actor, kind)
+        return [{argument: cast.casework[p.pk][kind].pk} for p in all_people(cast) if p.pk not in opens]
+
+    return items
+
+
+def other_councils_safeguarding(kind: str, argument: str):
+    def items(cast: Cast, actor: str) -> list[dict]:
+        seen = visible_people(cast, actor)
+        return [{argument: cast.casework[p.pk][kind].pk} for p in all_people(cast) if p.pk not in seen]
+
+    return items
+
+
 def foreign_templates(cast: Cast, actor: str) -> list[dict]:
     own = cast.member(actor).council
     return [
@@ -104,11 +130,21 @@ FOREIGN_ARGUMENTS = {
         *([] if sees_portal_referral(actor) else [{"referral_id": cast.portal_referral_a.pk}]),
     ],
     ("entry_id",): foreign_casework("entry"),
+    ("concern_id",): foreign_safeguarding("concern", "concern_id"),
+    ("enquiry_id",): foreign_safeguarding("enquiry", "enquiry_id"),
+    ("application_id",): foreign_safeguarding("dols", "application_id"),
     ("import_id",): lambda cast, actor: [
         {"import_id": job.pk}
         for council_id, job in cast.imports.items()
         if council_id != getattr(cast.member(actor).council, "pk", None)
     ],
+}
+
+# Breaking the glass is how a council's own worker reaches its restricted records: only other
+# councils' records are foreign to it.
+FOREIGN_BY_NAME = {
+    "safeguarding:concern-break-glass": other_councils_safeguarding("concern", "concern_id"),
+    "safeguarding:dols-break-glass": other_councils_safeguarding("dols", "application_id"),
 }
 
 
@@ -132,6 +168,12 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
             markers += [items["referral"].reason, items["entry"].priority_rationale]
             if person.nhs_number:
                 markers.append(person.nhs_number)
+    for person in all_people(cast):
+        items = cast.casework[person.pk]
+        if person.pk not in opens_safeguarding(cast, actor, "concern"):
+            markers.append(items["concern"].what_happened)
+        if person.pk not in opens_safeguarding(cast, actor, "dols"):
+            markers.append(items["dols"].reasons)
     if not sees_portal_referral(actor):
         markers += [cast.portal_referral_a.reason, "Alyce"]
     return markers
@@ -173,6 +215,9 @@ def own_object(cast: Cast, argument: str) -> int:
     """A real object of council A for the pages tried signed out or without a role."""
     if argument.removesuffix("_id") in ("note", "document", "task", "warning", "referral", "entry"):
         return cast.casework[cast.person_a.pk][argument.removesuffix("_id")].pk
+    if argument in ("concern_id", "enquiry_id", "application_id"):
+        kind = {"concern_id": "concern", "enquiry_id": "enquiry", "application_id": "dols"}[argument]
+        return cast.casework[cast.person_a.pk][kind].pk
     if argument == "import_id":
         return cast.imports[cast.council_a.pk].pk
     if argument == "template_id":
@@ -200,7 +245,7 @@ def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
             if name not in NOT_POSTED:
                 assert_no_leak(client.post(path, {}), markers, f"POST {path} as {actor}")
             continue
-        for foreign in FOREIGN_ARGUMENTS[key](cast, actor):
+        for foreign in FOREIGN_BY_NAME.get(name, FOREIGN_ARGUMENTS[key])(cast, actor):
             path = fill(route, foreign)
             for method in (client.get, client.post):
                 response = method(path)

@@ -15,6 +15,7 @@ from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.services import screen
 from assessflow.frontdoor.transitions import IllegalTransition
 from assessflow.pathway.models import EventType
+from assessflow.people.extensions import flag_concern
 from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
@@ -27,6 +28,7 @@ __all__ = [
     "add_entry",
     "close_at_screening",
     "keep_in_touch",
+    "leave_list",
     "reprioritise",
     "screen_onto_waiting_list",
 ]
@@ -218,7 +220,16 @@ def keep_in_touch(
                 rationale=f"Keep-in-touch contact: {notes}",
                 expected_version=entry.version,
             )
-        if outcome in (Outcome.DUTY, Outcome.SAFEGUARDING):
+        concern = None
+        if outcome == Outcome.SAFEGUARDING:
+            concern = flag_concern(
+                actor=actor,
+                person=entry.person,
+                origin="keep_in_touch",
+                origin_id=contact.pk,
+                what_happened=notes,
+            )
+        if outcome == Outcome.DUTY or (outcome == Outcome.SAFEGUARDING and concern is None):
             what = (
                 "Raise a safeguarding concern" if outcome == Outcome.SAFEGUARDING else "Duty worker to call back today"
             )
@@ -246,3 +257,41 @@ def keep_in_touch(
             url=reverse("waiting:entry", args=[entry.pk]),
         )
     return contact
+
+
+def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_code: str, note: str = ""):
+    """The work is done (completed) or no longer needed (removed): the entry leaves the list and its tally."""
+    Status = WaitingListEntry.Status
+    if entry.status not in (Status.WAITING, Status.ALLOCATED) or status not in (Status.COMPLETED, Status.REMOVED):
+        raise IllegalTransition(f"A waiting-list entry cannot go from {entry.status} to {status}.")
+    old = entry.status
+    with transaction.atomic():
+        claimed = WaitingListEntry.objects.filter(pk=entry.pk, status=old).update(
+            status=status, version=entry.version + 1
+        )
+        if claimed != 1:
+            raise IllegalTransition("Someone else changed this entry after you opened it.")
+        if old == Status.WAITING:
+            bump(
+                council_id=entry.council_id,
+                work_type=entry.work_type,
+                priority=entry.priority,
+                team_id=entry.team_id,
+                due_on=entry.due_on,
+                delta=-1,
+            )
+        entry.refresh_from_db()
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"waiting.{status}", obj=entry)
+        record_on_pathway(
+            actor=actor,
+            person=entry.person,
+            work_item=entry,
+            event_type=EventType.CLOSED,
+            title=f"Left the {entry.get_work_type_display().lower()} list: {entry.get_status_display().lower()}",
+            from_status=old,
+            to_status=status,
+            reason_code=reason_code,
+            summary=note,
+            url=reverse("waiting:entry", args=[entry.pk]),
+        )
+    return entry

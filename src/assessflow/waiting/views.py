@@ -58,7 +58,11 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "waiting/screen.html",
-        {"form": form, "referral": referral, **person_page(request.membership, referral.person)},
+        {
+            "form": form,
+            "referral": referral,
+            **person_page(request.membership, referral.person, concern_from=("screening", referral.pk)),
+        },
     )
 
 
@@ -274,5 +278,9 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
     return render(
         request,
         "waiting/keep_in_touch_form.html",
-        {"form": form, "entry": item, **person_page(request.membership, item.person)},
+        {
+            "form": form,
+            "entry": item,
+            **person_page(request.membership, item.person, concern_from=("keep_in_touch", "")),
+        },
     )

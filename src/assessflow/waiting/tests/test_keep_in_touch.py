@@ -63,14 +63,14 @@ def test_things_getting_worse_raises_the_priority(cast, sign_in):
     assert entry.next_contact_on == timezone.localdate() + datetime.timedelta(days=7)
 
 
-def test_a_safeguarding_escalation_sets_a_task_for_today(cast, sign_in):
+def test_a_referral_to_the_duty_worker_sets_a_task_for_today(cast, sign_in):
     entry = cast.casework[cast.person_a.pk]["entry"]
     client = sign_in(cast.member("front_door_a"))
-    contact(client, entry, things_changed="yes", outcome="safeguarding", notes="Bruising; says her son takes her money")
+    contact(client, entry, things_changed="yes", outcome="duty", notes="Carer in hospital since Tuesday")
     with scopes_disabled():
-        task = Task.objects.get(person=cast.person_a, title__startswith="Raise a safeguarding concern")
+        task = Task.objects.get(person=cast.person_a, title__startswith="Duty worker to call back today")
     assert task.due_on == timezone.localdate()
-    assert task.details == "Bruising; says her son takes her money"
+    assert task.details == "Carer in hospital since Tuesday"
 
 
 def test_an_escalation_needs_a_note_and_a_raise_needs_a_priority(cast, sign_in):

@@ -1,0 +1,138 @@
+"""Who may open safeguarding and DoLS records: the council's safeguarding or DoLS teams, the workers named
+on the case, and anyone who broke the glass this session. Every other user of the council meets the
+restricted-record page; everyone else (providers, referrers, citizens, other councils) a 404.
+"""
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
+from assessflow.people.restrictions import RestrictedRecord, grant_for_session
+from assessflow.tenancy.models import Membership, User
+from assessflow.tenancy.permissions import require
+from assessflow.tenancy.roles import OrganisationKind, Role
+from assessflow.tenancy.services import notify
+
+from .models import Concern, DolsApplication, SafeguardingSettings
+
+SESSION_KEY = "break_glass_safeguarding"
+NOTICE = "Safeguarding and DoLS records are open only to the council's {team} and the workers named on the case."
+
+
+def settings_for(council) -> SafeguardingSettings:
+    found, _ = SafeguardingSettings.objects.get_or_create(council=council)
+    return found
+
+
+def _is_council_staff(membership: Membership) -> bool:
+    return membership.organisation.kind == OrganisationKind.COUNCIL and membership.is_staff_role
+
+
+def _in_team(membership: Membership, teams: str) -> bool:
+    return (
+        _is_council_staff(membership)
+        and membership.team_id is not None
+        and SafeguardingSettings.objects.filter(council=membership.organisation, **{teams: membership.team_id}).exists()
+    )
+
+
+def in_safeguarding_team(membership: Membership) -> bool:
+    return _in_team(membership, "safeguarding_teams")
+
+
+def in_dols_team(membership: Membership) -> bool:
+    return _in_team(membership, "dols_teams")
+
+
+def _glass(session, kind: str) -> list[int]:
+    prefix = f"{kind}:"
+    return [int(v[len(prefix) :]) for v in (session or {}).get(SESSION_KEY, []) if v.startswith(prefix)]
+
+
+def concerns_visible_to(membership: Membership, session=None) -> QuerySet[Concern]:
+    if not _is_council_staff(membership):
+        return Concern.objects.none()
+    concerns = Concern.objects.filter(council=membership.organisation)
+    if in_safeguarding_team(membership):
+        return concerns
+    user = membership.user
+    return concerns.filter(
+        Q(enquiry__lead=user) | Q(enquiry__named_workers=user) | Q(pk__in=_glass(session, "concern"))
+    ).distinct()
+
+
+def dols_visible_to(membership: Membership, session=None) -> QuerySet[DolsApplication]:
+    if not _is_council_staff(membership):
+        return DolsApplication.objects.none()
+    applications = DolsApplication.objects.filter(council=membership.organisation)
+    if in_dols_team(membership):
+        return applications
+    user = membership.user
+    return applications.filter(
+        Q(best_interests_assessor=user)
+        | Q(mental_health_assessor=user)
+        | Q(signatory=user)
+        | Q(pk__in=_glass(session, "dols"))
+    )
+
+
+def _open_or_restricted(visible: QuerySet, everything: QuerySet, membership: Membership, pk: int):
+    found = visible.select_related("person", "person__council").filter(pk=pk).first()
+    if found is not None:
+        return found
+    hidden = everything.select_related("person").filter(pk=pk).first() if _is_council_staff(membership) else None
+    if hidden is None or hidden.council_id != membership.organisation_id:
+        raise Http404("Not found")
+    raise restricted(hidden)
+
+
+def restricted(record) -> RestrictedRecord:
+    """The restricted-record page's exception for a safeguarding or DoLS record, breaking the glass on it alone."""
+    kind, team = ("dols", "DoLS team") if isinstance(record, DolsApplication) else ("concern", "safeguarding team")
+    return RestrictedRecord(
+        record.person,
+        break_glass_url=reverse(f"safeguarding:{kind}-break-glass", args=[record.pk]),
+        notice=NOTICE.format(team=team),
+    )
+
+
+def concern_for(membership: Membership, pk: int, session=None) -> Concern:
+    return _open_or_restricted(concerns_visible_to(membership, session), Concern.objects, membership, pk)
+
+
+def dols_for(membership: Membership, pk: int, session=None) -> DolsApplication:
+    return _open_or_restricted(dols_visible_to(membership, session), DolsApplication.objects, membership, pk)
+
+
+def team_managers(council, *, dols: bool) -> list[User]:
+    teams = SafeguardingSettings.objects.filter(council=council).values("dols_teams" if dols else "safeguarding_teams")
+    return list(
+        User.objects.filter(
+            memberships__team__in=teams, memberships__role=Role.TEAM_MANAGER, memberships__is_active=True
+        ).distinct()
+    )
+
+
+def break_glass(*, actor: Actor, record: Concern | DolsApplication, reason: str, session) -> None:
+    """Open one safeguarding or DoLS record for this session: logged, and the team's managers told at once."""
+    require(actor.membership, "people.break_glass", record.person)
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("Breaking the glass needs a reason.")
+    kind = "dols" if isinstance(record, DolsApplication) else "concern"
+    url = reverse("safeguarding:dols" if kind == "dols" else "safeguarding:concern", args=[record.pk])
+    with transaction.atomic():
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.VIEW,
+            action=f"safeguarding.{kind}.break_glass",
+            obj=record,
+            detail={"reason": reason},
+        )
+        for manager in team_managers(record.council, dols=kind == "dols"):
+            notify(user=manager, message=f"{actor.name} broke the glass on {record.reference}: {reason}", url=url)
+    grant_for_session(session, SESSION_KEY, f"{kind}:{record.pk}")

@@ -1,0 +1,173 @@
+"""Pages for DoLS: the list by deadline, a request, and each step of its life."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessflow.audit.actor import Actor
+from assessflow.people.extensions import person_page
+from assessflow.people.selectors import person_for
+from assessflow.tenancy.permissions import may, permission_required, require
+
+from . import access, selectors
+from .forms import (
+    AssessmentForm,
+    AssessorsForm,
+    CloseForm,
+    DolsDecisionForm,
+    DolsRequestForm,
+    DolsScreenForm,
+    ExtendForm,
+    ReviewForm,
+)
+from .pages import form_page, viewed
+from .services import dols as services
+
+
+@require_GET
+@permission_required("safeguarding.dols")
+def dols_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    rows = selectors.dols_requests(request.membership, today)
+    return render(
+        request,
+        "safeguarding/dols_list.html",
+        {
+            "rows": rows,
+            "breaches": sum(1 for r in rows if r.breached),
+            "in_force": selectors.authorisations_in_force(request.membership, today),
+            "today": today,
+            "reminder_days": access.settings_for(request.membership.organisation).renewal_reminder_days,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.dols")
+def new_request(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+
+    def run(data):
+        return services.receive_request(
+            actor=Actor.from_request(request),
+            person=person,
+            managing_authority=data["managing_authority"],
+            setting=data["setting"],
+            managing_authority_organisation=data["managing_authority_organisation"],
+            reasons=data["reasons"],
+            urgent_given_on=data["urgent_given_on"] if data["urgent"] else None,
+            urgent_days=data["urgent_days"] if data["urgent"] else None,
+            submission_id=data["submission_id"],
+        )
+
+    return form_page(
+        request,
+        form=DolsRequestForm(request.POST or None, council=person.council),
+        run=run,
+        person=person,
+        title="Record a request for a DoLS authorisation",
+        button="Record the request",
+        intro="The request is received today. Its deadline is worked out from today and any urgent authorisation.",
+        done=lambda application: redirect("safeguarding:dols", application.pk),
+    )
+
+
+@require_GET
+@permission_required("safeguarding.raise")
+def application(request: HttpRequest, application_id: int) -> HttpResponse:
+    item = access.dols_for(request.membership, application_id, request.session)
+    viewed(request, item, "safeguarding.dols.viewed")
+    today = timezone.localdate()
+    due = services.deadlines(item)
+    return render(
+        request,
+        "safeguarding/dols.html",
+        {
+            **person_page(request.membership, item.person),
+            "application": item,
+            "deadlines": due,
+            "breached": due.breached(decided_on=item.decided_on, today=today) and item.status != "closed",
+            "assessments": item.assessments.select_related("assessor"),
+            "today": today,
+            "may_sign": may(request.membership, "safeguarding.dols_sign"),
+            "may_manage": may(request.membership, "safeguarding.dols"),
+        },
+    )
+
+
+STEPS = {
+    "extend": (ExtendForm, "Extend the urgent authorisation", "Extend", "safeguarding.dols"),
+    "screen": (DolsScreenForm, "Screen the request", "Add to the DoLS waiting list", "safeguarding.dols"),
+    "assessors": (AssessorsForm, "Name the assessors", "Save", "safeguarding.dols"),
+    "assess": (AssessmentForm, "Record an assessment", "Record the assessment", "safeguarding.raise"),
+    "decide": (DolsDecisionForm, "Signatory's decision", "Record the decision", "safeguarding.dols_sign"),
+    "close": (CloseForm, "Close the request", "Close", "safeguarding.dols"),
+    "review": (ReviewForm, "Ask for a review", "Ask for a review", "safeguarding.dols"),
+}
+
+
+def _run(step: str, actor: Actor, item, data: dict):
+    version = data.get("version")
+    if step == "extend":
+        return services.extend_urgent(actor=actor, application=item, days=data["days"], expected_version=version)
+    if step == "screen":
+        return services.screen(
+            actor=actor,
+            application=item,
+            priority=data["priority"],
+            rationale=data["rationale"],
+            team=data["team"],
+            expected_version=version,
+        )
+    if step == "assessors":
+        return services.name_assessors(
+            actor=actor,
+            application=item,
+            best_interests=data["best_interests_assessor"],
+            mental_health=data["mental_health_assessor"],
+        )
+    if step == "assess":
+        return services.record_assessment(
+            actor=actor, application=item, requirement=data["requirement"], met=data["met"], finding=data["finding"]
+        )
+    if step == "decide":
+        return services.decide(
+            actor=actor,
+            application=item,
+            grant=data["grant"],
+            months=data["months"],
+            conditions=data["conditions"],
+            reason=data["reason"],
+            expected_version=version,
+        )
+    if step == "close":
+        return services.close(
+            actor=actor, application=item, reason=data["reason"], note=data["note"], expected_version=version
+        )
+    return services.request_review(actor=actor, application=item, reason=data["reason"], expected_version=version)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
+    form_class, title, button, permission = STEPS[step]
+    item = access.dols_for(request.membership, application_id, request.session)
+    require(request.membership, permission)
+    kwargs = {"council": item.council} if form_class in (DolsScreenForm, AssessorsForm) else {}
+    initial = {
+        "version": item.version,
+        "best_interests_assessor": item.best_interests_assessor_id,
+        "mental_health_assessor": item.mental_health_assessor_id,
+    }
+    return form_page(
+        request,
+        form=form_class(request.POST or None, initial=initial, **kwargs),
+        run=lambda data: _run(step, Actor.from_request(request), item, data),
+        person=item.person,
+        record=item,
+        title=f"{title}: {item.reference}",
+        button=button,
+        done=reverse("safeguarding:dols", args=[item.pk]),
+    )

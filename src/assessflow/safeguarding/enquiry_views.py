@@ -1,0 +1,141 @@
+"""Pages for an enquiry: the record, who works on it, the adult's wishes, strategy, the protection plan, the close."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessflow.audit.actor import Actor
+from assessflow.people.extensions import person_page
+from assessflow.tenancy.permissions import permission_required
+
+from . import access
+from .forms import ConcludeForm, EnquiryForm, ProtectionActionForm, StrategyForm
+from .models import Enquiry
+from .pages import as_initial, form_page, viewed
+from .services import enquiries as services
+
+
+def enquiry_for(request: HttpRequest, enquiry_id: int) -> Enquiry:
+    found = Enquiry.objects.filter(pk=enquiry_id).values_list("concern_id", flat=True).first()
+    if found is None:
+        raise Http404("Not found")
+    concern = access.concern_for(request.membership, found, request.session)
+    return concern.enquiry
+
+
+@require_GET
+@permission_required("safeguarding.raise")
+def enquiry(request: HttpRequest, enquiry_id: int) -> HttpResponse:
+    item = enquiry_for(request, enquiry_id)
+    viewed(request, item, "safeguarding.enquiry.viewed")
+    return render(
+        request,
+        "safeguarding/enquiry.html",
+        {
+            **person_page(request.membership, item.person),
+            "enquiry": item,
+            "concern": item.concern,
+            "discussions": item.strategy_discussions.select_related("recorded_by"),
+            "actions": item.protection_actions.select_related("task", "task__assigned_to"),
+            "named": item.named_workers.all(),
+        },
+    )
+
+
+def _enquiry_form(
+    request: HttpRequest, enquiry_id: int, form_class, *, title: str, button: str, run, initial=None, council=True
+):
+    item = enquiry_for(request, enquiry_id)
+    if item.status != Enquiry.Status.OPEN:
+        return redirect("safeguarding:enquiry", item.pk)
+    kwargs = {"council": item.council} if council else {}
+    form = form_class(request.POST or None, initial=initial(item) if initial else None, **kwargs)
+    return form_page(
+        request,
+        form=form,
+        run=lambda data: run(item, data),
+        person=item.person,
+        record=item,
+        title=title,
+        button=button,
+        done=reverse("safeguarding:enquiry", args=[item.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def edit(request: HttpRequest, enquiry_id: int) -> HttpResponse:
+    def run(item, data):
+        return services.update_enquiry(
+            actor=Actor.from_request(request),
+            enquiry=item,
+            values={f: data.get(f) for f in services.PLAN_FIELDS},
+            named_workers=list(data["named_workers"]),
+            expected_version=data["version"],
+        )
+
+    return _enquiry_form(
+        request,
+        enquiry_id,
+        EnquiryForm,
+        title="Who works on it, the adult's wishes, capacity and advocacy",
+        button="Save",
+        run=run,
+        initial=lambda item: {
+            **as_initial(item, services.PLAN_FIELDS),
+            "named_workers": list(item.named_workers.all()),
+            "version": item.version,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def strategy(request: HttpRequest, enquiry_id: int) -> HttpResponse:
+    def run(item, data):
+        return services.add_strategy_discussion(actor=Actor.from_request(request), enquiry=item, **data)
+
+    return _enquiry_form(
+        request,
+        enquiry_id,
+        StrategyForm,
+        title="Record a strategy discussion or meeting",
+        button="Record",
+        run=run,
+        council=False,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def protection_action(request: HttpRequest, enquiry_id: int) -> HttpResponse:
+    def run(item, data):
+        return services.add_protection_action(actor=Actor.from_request(request), enquiry=item, **data)
+
+    return _enquiry_form(
+        request, enquiry_id, ProtectionActionForm, title="Add to the protection plan", button="Add action", run=run
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def conclude(request: HttpRequest, enquiry_id: int) -> HttpResponse:
+    def run(item, data):
+        return services.conclude(
+            actor=Actor.from_request(request), enquiry=item, findings=data, expected_version=data["version"]
+        )
+
+    return _enquiry_form(
+        request,
+        enquiry_id,
+        ConcludeForm,
+        council=False,
+        title="Conclude the enquiry",
+        button="Conclude the enquiry",
+        run=run,
+        initial=lambda item: {
+            **as_initial(item, ("outcomes_asked", "outcomes_asked_of", "outcomes_expressed", "desired_outcomes")),
+            "version": item.version,
+        },
+    )

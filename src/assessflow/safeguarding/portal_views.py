@@ -1,0 +1,74 @@
+"""A referrer raises a safeguarding concern in the portal, and sees that it was received: nothing of what follows."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessflow.audit.actor import Actor
+from assessflow.people.forms import PortalPersonForm
+from assessflow.tenancy.permissions import permission_required
+
+from .forms import ConcernForm
+from .models import Concern
+from .pages import add_errors, viewed
+from .services import concerns as services
+
+
+class BothForms:
+    """One error summary for the two forms on the page."""
+
+    def __init__(self, *forms):
+        self.forms = forms
+
+    @property
+    def errors(self):
+        return any(f.errors for f in self.forms)
+
+    def error_summary(self):
+        return [item for f in self.forms for item in f.error_summary()]
+
+
+def _own(request: HttpRequest):
+    return Concern.objects.filter(raised_by_organisation=request.membership.organisation).order_by("-raised_at", "-pk")
+
+
+@require_GET
+@permission_required("safeguarding.portal_raise")
+def concerns(request: HttpRequest) -> HttpResponse:
+    return render(request, "safeguarding/portal_list.html", {"concerns": _own(request)[:200]})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.portal_raise")
+def new(request: HttpRequest) -> HttpResponse:
+    person_form = PortalPersonForm(request.POST or None)
+    concern_form = ConcernForm(request.POST or None)
+    if request.method == "POST" and person_form.is_valid() and concern_form.is_valid():
+        details = {k: v for k, v in concern_form.cleaned_data.items() if k != "submission_id"}
+        try:
+            concern = services.raise_from_portal(
+                actor=Actor.from_request(request),
+                person_details=person_form.cleaned_data,
+                details=details,
+                submission_id=concern_form.cleaned_data["submission_id"],
+            )
+        except services.ValidationError as error:
+            add_errors(concern_form, error)
+        else:
+            return redirect("safeguarding-portal:concern", concern.pk)
+    return render(
+        request,
+        "safeguarding/portal_new.html",
+        {"person_form": person_form, "form": BothForms(person_form, concern_form), "concern_form": concern_form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_GET
+@permission_required("safeguarding.portal_raise")
+def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
+    found = _own(request).filter(pk=concern_id).first()
+    if found is None:
+        raise Http404("Not found")
+    viewed(request, found, "safeguarding.concern.acknowledged")
+    return render(request, "safeguarding/portal_concern.html", {"concern": found})

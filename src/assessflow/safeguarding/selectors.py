@@ -1,0 +1,114 @@
+"""Reads for the safeguarding queue, the DoLS list and a person's safeguarding records, always through `access`."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import timezone
+
+from assessflow.tenancy.models import Membership
+
+from . import rules
+from .access import concerns_visible_to, dols_visible_to, settings_for
+from .categories import Risk
+from .models import Concern, DolsApplication, Enquiry
+from .services.dols import deadlines
+
+RISK_RANK = Case(
+    When(risk=Risk.HIGH, then=Value(0)),
+    When(risk=Risk.MEDIUM, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    concern: Concern
+    due_on: datetime.date
+    step: str  # "triage" or "decision"
+    overdue: bool
+
+
+def concern_queue(membership: Membership, today: datetime.date) -> list[QueueRow]:
+    """Open concerns by risk, then age, each with the date its next step is due (working days, bank holidays)."""
+    found = settings_for(membership.organisation)
+    open_concerns = (
+        concerns_visible_to(membership)
+        .filter(status__in=[Concern.Status.RECEIVED, Concern.Status.TRIAGED])
+        .select_related("person", "raised_by_organisation")
+        .annotate(rank=RISK_RANK)
+        .order_by("rank", "raised_at", "pk")
+    )
+    rows = []
+    for concern in open_concerns:
+        raised_on = timezone.localdate(concern.raised_at)
+        if concern.status == Concern.Status.RECEIVED:
+            step, due = "triage", rules.working_day_due(raised_on, found.triage_working_days)
+        else:
+            step, due = "decision", rules.working_day_due(raised_on, found.decision_working_days)
+        rows.append(QueueRow(concern, due, step, due < today))
+    return rows
+
+
+def open_enquiries(membership: Membership) -> QuerySet[Enquiry]:
+    return (
+        Enquiry.objects.filter(status=Enquiry.Status.OPEN, concern__in=concerns_visible_to(membership))
+        .select_related("person", "lead")
+        .order_by("started_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class DolsRow:
+    application: DolsApplication
+    decide_by: datetime.date
+    urgent_until: datetime.date | None
+    breached: bool
+
+
+def dols_requests(membership: Membership, today: datetime.date) -> list[DolsRow]:
+    """Open requests in deadline order, each flagged when its statutory deadline has passed."""
+    applications = (
+        dols_visible_to(membership)
+        .filter(status__in=[DolsApplication.Status.RECEIVED, DolsApplication.Status.WAITING])
+        .select_related("person")
+    )
+    rows = []
+    for application in applications:
+        due = deadlines(application)
+        rows.append(DolsRow(application, due.decide_by, due.urgent_until, due.breached(decided_on=None, today=today)))
+    return sorted(rows, key=lambda r: (r.decide_by, r.application.pk))
+
+
+def authorisations_in_force(membership: Membership, today: datetime.date) -> QuerySet[DolsApplication]:
+    return (
+        dols_visible_to(membership)
+        .filter(status=DolsApplication.Status.GRANTED, ends_on__gte=today)
+        .select_related("person")
+        .order_by("ends_on", "pk")
+    )
+
+
+def records_of(membership: Membership, person, session) -> dict:
+    """A person's safeguarding and DoLS records: those this user may open, and how many they may not."""
+    concerns = concerns_visible_to(membership, session).filter(person=person).select_related("enquiry")
+    applications = dols_visible_to(membership, session).filter(person=person)
+    all_concerns = Concern.objects.filter(person=person).values_list("pk", flat=True)
+    all_applications = DolsApplication.objects.filter(person=person).values_list("pk", flat=True)
+    concerns, applications = list(concerns), list(applications)
+    concern_ids, application_ids = {c.pk for c in concerns}, {a.pk for a in applications}
+    hidden_concerns = [pk for pk in all_concerns if pk not in concern_ids]
+    hidden_applications = [pk for pk in all_applications if pk not in application_ids]
+    return {
+        "concerns": concerns,
+        "applications": applications,
+        "hidden_concerns": hidden_concerns,
+        "hidden_applications": hidden_applications,
+        "hidden_count": len(hidden_concerns) + len(hidden_applications),
+    }
+
+
+def raised_by(membership: Membership) -> QuerySet[Concern]:
+    """The concerns this user raised: what the acknowledgement shows, and nothing of what follows."""
+    return Concern.objects.filter(raised_by=membership.user, raised_by_organisation=membership.organisation)

@@ -1,0 +1,45 @@
+"""Every change to safeguarding and DoLS records: one function per action, each a transition with its pathway event."""
+
+from django.core.exceptions import ValidationError
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
+from assessflow.pathway.models import EventType
+from assessflow.pathway.services import record_event
+
+
+class IllegalMove(ValidationError):
+    """A transition the state machine does not allow, or one someone else made first."""
+
+
+def check_move(transitions: dict, current: str, target: str, what: str) -> None:
+    if target not in transitions.get(current, ()):
+        raise IllegalMove(f"A {what} cannot go from {current.replace('_', ' ')} to {target.replace('_', ' ')}.")
+
+
+def claim(model, record, *, expected_version: int, **changes) -> None:
+    """Write a transition as `UPDATE … WHERE version = v`: a miss means someone else got there first."""
+    updated = model.objects.filter(pk=record.pk, version=expected_version).update(
+        version=expected_version + 1, **changes
+    )
+    if updated != 1:
+        raise IllegalMove("Someone else changed this record after you opened it. Reload the page and check.")
+    for field, value in changes.items():
+        setattr(record, field, value)
+    record.version = expected_version + 1
+
+
+def log(*, actor: Actor, record, action: str, event_type: EventType, from_status="", to_status="", reason_code=""):
+    """The audit entry and the pathway event every safeguarding transition writes (never the open timeline)."""
+    record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=action, obj=record)
+    record_event(
+        actor=actor,
+        council_id=record.council_id,
+        person_id=record.person_id,
+        work_item=record,
+        event_type=event_type,
+        from_status=from_status,
+        to_status=to_status,
+        reason_code=reason_code,
+    )

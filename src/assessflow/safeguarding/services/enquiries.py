@@ -1,0 +1,204 @@
+"""The enquiry: who works on it, the adult's wishes, capacity and advocacy, strategy, protection plan, close."""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
+from assessflow.casework.services.tasks import set_task
+from assessflow.pathway.models import EventType
+from assessflow.tenancy.models import User
+
+from ..categories import NEEDS_RESULT, Achieved, ActionTaken, RiskLocation, RiskResult, RiskSource, RiskType
+from ..models import Concern, Enquiry, ProtectionAction, StrategyDiscussion
+from . import IllegalMove, claim, log
+
+PLAN_FIELDS = (
+    "caused_partner",
+    "outcomes_asked",
+    "outcomes_asked_of",
+    "outcomes_expressed",
+    "desired_outcomes",
+    "capacity",
+    "capacity_decisions",
+    "substantial_difficulty",
+    "appropriate_person",
+    "advocate",
+)
+
+
+def _check_open(enquiry: Enquiry) -> None:
+    if enquiry.status != Enquiry.Status.OPEN:
+        raise IllegalMove("This enquiry is concluded.")
+
+
+def _check_msp(values: dict) -> None:
+    if values.get("outcomes_asked") and not values.get("outcomes_asked_of"):
+        raise ValidationError({"outcomes_asked_of": "Say whether the adult or their representative was asked"})
+    if values.get("outcomes_expressed") and not (values.get("desired_outcomes") or "").strip():
+        raise ValidationError({"desired_outcomes": "Record the outcomes they want"})
+    if values.get("outcomes_expressed") and not values.get("outcomes_asked"):
+        raise ValidationError({"outcomes_expressed": "Outcomes can be expressed only when they were asked"})
+
+
+def update_enquiry(
+    *, actor: Actor, enquiry: Enquiry, values: dict, named_workers: list[User], expected_version: int
+) -> Enquiry:
+    """Making Safeguarding Personal at the start, capacity and advocacy (s.68), partners and the workers named."""
+    _check_open(enquiry)
+    _check_msp(values)
+    if values.get("substantial_difficulty") and values.get("appropriate_person") is None:
+        raise ValidationError({"appropriate_person": "Say whether there is an appropriate person to support them"})
+    council_staff = set(
+        User.objects.filter(memberships__organisation_id=enquiry.council_id, memberships__is_active=True).values_list(
+            "pk", flat=True
+        )
+    )
+    if any(u.pk not in council_staff for u in named_workers):
+        raise ValidationError({"named_workers": "Name only workers of the council"})
+    with transaction.atomic():
+        claim(Enquiry, enquiry, expected_version=expected_version, **{f: values.get(f) for f in PLAN_FIELDS})
+        enquiry.named_workers.set(named_workers)
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="safeguarding.enquiry.updated",
+            obj=enquiry,
+            fields=[*PLAN_FIELDS, "named_workers"],
+        )
+    return enquiry
+
+
+def add_strategy_discussion(
+    *,
+    actor: Actor,
+    enquiry: Enquiry,
+    kind: str,
+    held_on: datetime.date,
+    attendees: str,
+    decisions: str,
+    submission_id: uuid.UUID,
+) -> StrategyDiscussion:
+    existing = StrategyDiscussion.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    _check_open(enquiry)
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": "The date it was held must be today or in the past"})
+    discussion = StrategyDiscussion(
+        council_id=enquiry.council_id,
+        enquiry=enquiry,
+        kind=kind,
+        held_on=held_on,
+        attendees=attendees,
+        decisions=decisions,
+        recorded_by=actor.user,
+        submission_id=submission_id,
+    )
+    discussion.full_clean(exclude=["enquiry", "council", "recorded_by"])
+    with transaction.atomic():
+        discussion.save()
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="safeguarding.strategy.recorded",
+            obj=discussion,
+            person_id=enquiry.person_id,
+        )
+    return discussion
+
+
+def add_protection_action(
+    *, actor: Actor, enquiry: Enquiry, action: str, owner: User, due_on: datetime.date, submission_id: uuid.UUID
+) -> ProtectionAction:
+    """One action of the protection plan, as a casework task for its owner."""
+    _check_open(enquiry)
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": "The due date must be today or in the future"})
+    with transaction.atomic():
+        task = set_task(
+            actor=actor,
+            person=enquiry.person,
+            title=f"Protection plan: {action}",
+            due_on=due_on,
+            assigned_to=owner,
+            details=f"Action agreed in safeguarding enquiry {enquiry.reference}",
+            submission_id=submission_id,
+        )
+        found, _ = ProtectionAction.objects.get_or_create(council_id=enquiry.council_id, enquiry=enquiry, task=task)
+    return found
+
+
+def _risk_errors(findings: dict) -> dict:
+    """A s.42 enquiry reports type, location and source of risk to the collection."""
+    errors = {}
+    if not findings.get("risk_types") or set(findings["risk_types"]) - set(RiskType.values):
+        errors["risk_types"] = "Select the type or types of risk"
+    if findings.get("risk_location") not in RiskLocation.values:
+        errors["risk_location"] = "Select where the risk was"
+    if findings.get("risk_source") not in RiskSource.values:
+        errors["risk_source"] = "Select the source of the risk"
+    return errors
+
+
+def _check_findings(enquiry: Enquiry, findings: dict) -> None:
+    errors = _risk_errors(findings) if enquiry.kind == Enquiry.Kind.S42 else {}
+    if findings.get("action_taken") not in ActionTaken.values:
+        errors["action_taken"] = "Select the action taken"
+    elif findings["action_taken"] in NEEDS_RESULT and findings.get("risk_result") not in RiskResult.values:
+        errors["risk_result"] = "Select the result for the risk"
+    if findings.get("outcomes_asked") is None:
+        errors["outcomes_asked"] = "Say whether the adult or their representative was asked what outcomes they want"
+    if findings.get("outcomes_expressed") and findings.get("outcomes_achieved") not in Achieved.values:
+        errors["outcomes_achieved"] = "Say whether the outcomes they wanted were achieved"
+    if not (findings.get("conclusion") or "").strip():
+        errors["conclusion"] = "Summarise what the enquiry found and what was done"
+    if errors:
+        raise ValidationError(errors)
+    _check_msp(findings)
+
+
+def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version: int) -> Enquiry:
+    """Close with the findings in the Safeguarding Adults Collection's categories and the MSP outcome."""
+    _check_open(enquiry)
+    _check_findings(enquiry, findings)
+    changes = {
+        "risk_types": list(findings.get("risk_types") or []),
+        "risk_location": findings.get("risk_location") or "",
+        "risk_source": findings.get("risk_source") or "",
+        "action_taken": findings["action_taken"],
+        "risk_result": findings.get("risk_result") if findings["action_taken"] in NEEDS_RESULT else "",
+        "outcomes_asked": findings["outcomes_asked"],
+        "outcomes_asked_of": findings.get("outcomes_asked_of") or "",
+        "desired_outcomes": (findings.get("desired_outcomes") or "").strip(),
+        "outcomes_expressed": bool(findings.get("outcomes_expressed")),
+        "outcomes_achieved": findings.get("outcomes_achieved") if findings.get("outcomes_expressed") else "",
+        "conclusion": findings["conclusion"].strip(),
+    }
+    with transaction.atomic():
+        claim(
+            Enquiry,
+            enquiry,
+            expected_version=expected_version,
+            status=Enquiry.Status.CONCLUDED,
+            concluded_at=timezone.now(),
+            concluded_by=actor.user,
+            **changes,
+        )
+        log(
+            actor=actor,
+            record=enquiry,
+            action="safeguarding.enquiry.concluded",
+            event_type=EventType.ENQUIRY_CONCLUDED,
+            from_status=Enquiry.Status.OPEN,
+            to_status=Enquiry.Status.CONCLUDED,
+            reason_code=enquiry.kind,
+        )
+        concern = enquiry.concern
+        Concern.objects.filter(pk=concern.pk).update(status=Concern.Status.CLOSED, version=concern.version + 1)
+    return enquiry

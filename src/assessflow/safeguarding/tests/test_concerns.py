@@ -1,0 +1,169 @@
+"""Raising a concern from anywhere, and the safeguarding team's triage and s.42 decision."""
+
+import uuid
+
+from django_scopes import scopes_disabled
+
+from assessflow.audit.models import AccessEvent
+from assessflow.pathway.models import EventType, PathwayEvent
+from assessflow.safeguarding.models import Concern, Enquiry
+from assessflow.waiting.models import WaitingListEntry
+
+from .helpers import CONCERN, decision, raise_concern
+
+
+def test_a_provider_users_concern_lands_in_the_councils_queue_and_they_then_get_404(cast, sign_in):
+    client = sign_in(cast.member("provider_assessor"))
+    response = raise_concern(client, cast.person_a_handed, immediate_risk="high")
+    with scopes_disabled():
+        concern = Concern.objects.get(person=cast.person_a_handed, raised_by=cast.member("provider_assessor").user)
+    assert response.status_code == 302
+    assert response["Location"] == f"/safeguarding/concerns/{concern.pk}/received/"
+    assert concern.council == cast.council_a
+    assert concern.raised_by_organisation == cast.provider
+    acknowledgement = client.get(response["Location"]).content.decode()
+    assert concern.reference in acknowledgement
+    assert "Her son shouts" not in acknowledgement
+    assert client.get(f"/safeguarding/concerns/{concern.pk}/").status_code == 404
+
+    team = sign_in(cast.member("safeguarding_a"))
+    queue = team.get("/safeguarding/").content.decode()
+    assert concern.reference in queue
+
+
+def test_the_concern_names_each_missing_field_and_saves_nothing(cast, sign_in):
+    client = sign_in(cast.member("front_door_a"))
+    with scopes_disabled():
+        before = Concern.objects.count()
+    response = raise_concern(client, cast.person_a, what_happened="", immediate_risk="", raiser_anonymous="")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Describe what happened" in page
+    assert "Select how great the risk is now" in page
+    assert "Select whether you wish to stay anonymous to the adult" in page
+    with scopes_disabled():
+        assert Concern.objects.count() == before
+
+
+def test_a_retried_post_raises_one_concern(cast, sign_in):
+    client = sign_in(cast.member("front_door_a"))
+    submission = str(uuid.uuid4())
+    raise_concern(client, cast.person_a, submission_id=submission)
+    raise_concern(client, cast.person_a, submission_id=submission)
+    with scopes_disabled():
+        assert Concern.objects.filter(submission_id=submission).count() == 1
+
+
+def test_a_worker_outside_the_team_meets_the_restricted_page_and_may_break_the_glass(cast, sign_in):
+    concern = cast.casework[cast.person_a.pk]["concern"]
+    client = sign_in(cast.member("assessor_a"))
+    restricted = client.get(f"/safeguarding/concerns/{concern.pk}/")
+    assert restricted.status_code == 403
+    assert "safeguarding team" in restricted.content.decode()
+    assert concern.what_happened not in restricted.content.decode()
+    refused = client.post(f"/safeguarding/concerns/{concern.pk}/break-glass/", {"reason": ""})
+    assert refused.status_code == 400
+    client.post(f"/safeguarding/concerns/{concern.pk}/break-glass/", {"reason": "Visiting today; she told me more"})
+    opened = client.get(f"/safeguarding/concerns/{concern.pk}/")
+    assert opened.status_code == 200
+    assert concern.what_happened in opened.content.decode()
+    with scopes_disabled():
+        events = AccessEvent.objects.filter(actor=cast.member("assessor_a").user, person_id=cast.person_a.pk)
+        assert events.filter(action="safeguarding.concern.break_glass").exists()
+        assert events.filter(action="safeguarding.concern.viewed").exists()
+
+
+def test_a_provider_may_not_break_the_glass(cast, sign_in):
+    concern = cast.casework[cast.person_a_handed.pk]["concern"]
+    client = sign_in(cast.member("provider_assessor"))
+    response = client.post(f"/safeguarding/concerns/{concern.pk}/break-glass/", {"reason": "Curious"})
+    assert response.status_code == 403
+
+
+def _triaged(cast, sign_in):
+    client = sign_in(cast.member("front_door_a"))
+    raise_concern(client, cast.person_a)
+    with scopes_disabled():
+        concern = Concern.objects.filter(person=cast.person_a, status="received").latest("pk")
+    team = sign_in(cast.member("safeguarding_a"))
+    team.post(f"/safeguarding/concerns/{concern.pk}/triage/", {"risk": "high", "note": "", "version": concern.version})
+    with scopes_disabled():
+        concern.refresh_from_db()
+    assert concern.status == "triaged"
+    return team, concern
+
+
+def test_a_s42_enquiry_cannot_open_unless_all_three_parts_are_met(cast, sign_in):
+    team, concern = _triaged(cast, sign_in)
+    url = f"/safeguarding/concerns/{concern.pk}/decide/"
+    lead = cast.member("safeguarding_a").user.pk
+    page = team.post(url, decision(concern, unable_to_protect="no", lead=lead)).content.decode()
+    assert "A s.42 enquiry needs all three parts of s.42(1) to be met" in page
+    page = team.post(url, decision(concern, has_care_needs_reason="", lead=lead)).content.decode()
+    assert "Give the reason for this answer" in page
+    with scopes_disabled():
+        assert not Enquiry.objects.filter(concern=concern).exists()
+    assert team.post(url, decision(concern, lead=lead)).status_code == 302
+    with scopes_disabled():
+        enquiry = Enquiry.objects.get(concern=concern)
+        events = set(PathwayEvent.objects.filter(person_id=cast.person_a.pk).values_list("event_type", flat=True))
+    assert enquiry.kind == "s42"
+    assert {EventType.CONCERN_RAISED, EventType.CONCERN_TRIAGED, EventType.SAFEGUARDING_DECIDED} <= events
+    assert EventType.ENQUIRY_STARTED in events
+
+
+def test_when_all_three_parts_are_met_the_council_must_make_enquiries(cast, sign_in):
+    team, concern = _triaged(cast, sign_in)
+    page = team.post(
+        f"/safeguarding/concerns/{concern.pk}/decide/",
+        decision(concern, decision="other", decision_note="Prefer a lighter touch"),
+    ).content.decode()
+    assert "All three parts of s.42(1) are met, so the council must make enquiries" in page
+
+
+def test_no_further_action_records_the_advice_and_can_add_a_needs_assessment(cast, sign_in):
+    team, concern = _triaged(cast, sign_in)
+    url = f"/safeguarding/concerns/{concern.pk}/decide/"
+    answers = {"abuse_or_risk": "no", "decision": "no_further_action", "refer_for_assessment": "amber"}
+    page = team.post(url, decision(concern, **answers)).content.decode()
+    assert "Record the advice, signposting or referral made" in page
+    team.post(url, decision(concern, **answers, decision_note="Needs more care at home; no abuse found"))
+    with scopes_disabled():
+        concern.refresh_from_db()
+        entry = WaitingListEntry.objects.filter(person=cast.person_a, work_type="needs_assessment").get()
+    assert concern.status == "closed"
+    assert concern.decision == "no_further_action"
+    assert entry.priority == "amber"
+
+
+def test_a_keep_in_touch_call_that_escalates_to_safeguarding_lands_in_the_queue(cast, sign_in):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    client = sign_in(cast.member("front_door_a"))
+    client.post(
+        f"/waiting/entries/{entry.pk}/keep-in-touch/",
+        {
+            "method": "phone",
+            "things_changed": "yes",
+            "outcome": "safeguarding",
+            "notes": "Bruising; says her son takes her money",
+            "new_priority": "",
+            "submission_id": str(uuid.uuid4()),
+        },
+    )
+    with scopes_disabled():
+        concern = Concern.objects.get(person=cast.person_a, origin="keep_in_touch")
+    assert concern.what_happened == "Bruising; says her son takes her money"
+    assert concern.reference in sign_in(cast.member("safeguarding_a")).get("/safeguarding/").content.decode()
+
+
+def test_the_screening_page_offers_a_concern_that_remembers_it_came_from_screening(cast, sign_in):
+    client = sign_in(cast.member("front_door_a"))
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    page = client.get(f"/waiting/screen/{referral.pk}/").content.decode()
+    link = f"/safeguarding/people/{cast.person_a.pk}/concerns/new/?origin=screening&amp;origin_id={referral.pk}"
+    assert link in page
+    response = client.post(link.replace("&amp;", "&"), {**CONCERN, "submission_id": str(uuid.uuid4())})
+    assert response.status_code == 302
+    with scopes_disabled():
+        concern = Concern.objects.get(person=cast.person_a, origin="screening")
+    assert concern.origin_id == str(referral.pk)

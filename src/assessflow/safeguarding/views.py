@@ -1,0 +1,207 @@
+"""Pages for raising a concern, the safeguarding queue, triage, the s.42 decision and a person's records."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessflow.audit.actor import Actor
+from assessflow.people.extensions import person_page
+from assessflow.people.restriction_views import BreakGlassForm, restricted_page
+from assessflow.people.selectors import person_for
+from assessflow.tenancy.permissions import may, permission_required
+
+from . import access, selectors
+from .forms import ConcernForm, DecisionForm, SettingsForm, TriageForm
+from .models import Concern, DolsApplication
+from .pages import form_page, viewed
+from .services import concerns as services
+from .services.config import save_settings
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def raise_concern(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+    origin = request.GET.get("origin", Concern.Origin.PERSON)
+    if origin not in Concern.Origin.values or origin == Concern.Origin.PORTAL:
+        origin = Concern.Origin.PERSON
+    origin_id = request.GET.get("origin_id", "")[:40]
+
+    def run(data):
+        return services.raise_concern(
+            actor=Actor.from_request(request),
+            person=person,
+            details={k: v for k, v in data.items() if k != "submission_id"},
+            origin=origin,
+            origin_id=origin_id,
+            submission_id=data["submission_id"],
+        )
+
+    return form_page(
+        request,
+        form=ConcernForm(request.POST or None),
+        run=run,
+        person=person,
+        title="Raise a safeguarding concern",
+        button="Send to the safeguarding team",
+        intro="This goes to the council's safeguarding team. If someone is in danger now, call 999 first.",
+        done=lambda concern: redirect("safeguarding:received", concern.pk),
+    )
+
+
+@require_GET
+@permission_required("safeguarding.raise")
+def received(request: HttpRequest, concern_id: int) -> HttpResponse:
+    """The acknowledgement: what the raiser sees, and all they see, of a concern they raised."""
+    concern = selectors.raised_by(request.membership).select_related("person").filter(pk=concern_id).first()
+    if concern is None:
+        raise Http404("Not found")
+    viewed(request, concern, "safeguarding.concern.acknowledged")
+    return render(
+        request,
+        "safeguarding/received.html",
+        {"concern": concern, "may_open": access.concerns_visible_to(request.membership).filter(pk=concern.pk).exists()},
+    )
+
+
+@require_GET
+@permission_required("safeguarding.work")
+def queue(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    rows = selectors.concern_queue(request.membership, today)
+    enquiries = list(selectors.open_enquiries(request.membership))
+    return render(
+        request,
+        "safeguarding/queue.html",
+        {
+            "rows": rows,
+            "overdue": sum(1 for r in rows if r.overdue),
+            "enquiries": enquiries,
+            "today": today,
+            "settings": access.settings_for(request.membership.organisation),
+        },
+    )
+
+
+def _concern_page(request: HttpRequest, concern: Concern, triage_form=None, status: int = 200) -> HttpResponse:
+    enquiry = getattr(concern, "enquiry", None)
+    return render(
+        request,
+        "safeguarding/concern.html",
+        {
+            **person_page(request.membership, concern.person),
+            "concern": concern,
+            "enquiry": enquiry,
+            "may_work": may(request.membership, "safeguarding.work"),
+            "triage_form": triage_form or TriageForm(initial={"version": concern.version, "risk": concern.risk}),
+        },
+        status=status,
+    )
+
+
+@require_GET
+@permission_required("safeguarding.raise")
+def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
+    item = access.concern_for(request.membership, concern_id, request.session)
+    viewed(request, item, "safeguarding.concern.viewed")
+    return _concern_page(request, item)
+
+
+@require_POST
+@permission_required("safeguarding.work")
+def triage(request: HttpRequest, concern_id: int) -> HttpResponse:
+    item = access.concern_for(request.membership, concern_id, request.session)
+    form = TriageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.triage(
+                actor=Actor.from_request(request),
+                concern=item,
+                risk=form.cleaned_data["risk"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+            return redirect("safeguarding:concern", item.pk)
+        except services.ValidationError as error:
+            form.add_error(None, error.messages)
+    return _concern_page(request, item, form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.work")
+def decide(request: HttpRequest, concern_id: int) -> HttpResponse:
+    item = access.concern_for(request.membership, concern_id, request.session)
+    if item.status != Concern.Status.TRIAGED:
+        return redirect("safeguarding:concern", item.pk)
+    form = DecisionForm(request.POST or None, council=item.council, initial={"version": item.version})
+
+    def run(data):
+        return services.decide(
+            actor=Actor.from_request(request),
+            concern=item,
+            answers={name: data[name] for name in DecisionForm.ANSWERS},
+            decision=data["decision"],
+            note=data["decision_note"],
+            lead=data["lead"],
+            refer_for_assessment=data["refer_for_assessment"],
+            expected_version=data["version"],
+        )
+
+    return form_page(
+        request,
+        form=form,
+        run=run,
+        person=item.person,
+        record=item,
+        title=f"Section 42 decision on {item.reference}",
+        button="Record the decision",
+        intro="Record each part of s.42(1) with its reason. All three must be met for a s.42 enquiry.",
+        done=lambda concern: (
+            redirect("safeguarding:enquiry", concern.enquiry.pk)
+            if concern.status == Concern.Status.ENQUIRY
+            else redirect("safeguarding:concern", concern.pk)
+        ),
+    )
+
+
+@require_GET
+@permission_required("safeguarding.records_of")
+def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.membership, person_id, session=request.session)
+    records = selectors.records_of(request.membership, person, request.session)
+    for item in (*records["concerns"], *records["applications"]):
+        viewed(request, item, "safeguarding.record.listed")
+    return render(
+        request,
+        "safeguarding/person_records.html",
+        {**person_page(request.membership, person), **records, "heading": "Safeguarding and DoLS"},
+    )
+
+
+@require_POST
+@permission_required("people.break_glass")
+def break_glass(request: HttpRequest, concern_id: int | None = None, application_id: int | None = None) -> HttpResponse:
+    """Open one record for this session after saying why; the same page as for restricted person records."""
+    model, pk = (Concern, concern_id) if concern_id else (DolsApplication, application_id)
+    record = model.objects.select_related("person").filter(pk=pk, council=request.membership.organisation).first()
+    if record is None:
+        raise Http404("Not found")
+    form = BreakGlassForm(request.POST)
+    if not form.is_valid():
+        return restricted_page(request, access.restricted(record), form, status=400)
+    access.break_glass(
+        actor=Actor.from_request(request), record=record, reason=form.cleaned_data["reason"], session=request.session
+    )
+    return redirect("safeguarding:concern" if model is Concern else "safeguarding:dols", pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.configure")
+def settings_page(request: HttpRequest) -> HttpResponse:
+    found = access.settings_for(request.membership.organisation)
+    form = SettingsForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        save_settings(actor=Actor.from_request(request), form=form)
+        return redirect("safeguarding:settings")
+    return render(request, "safeguarding/settings.html", {"form": form}, status=400 if form.errors else 200)
