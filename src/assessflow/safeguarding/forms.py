@@ -229,7 +229,7 @@ class ConcludeForm(VersionForm):
             "Making Safeguarding Personal",
             ("outcomes_asked", "outcomes_asked_of", "outcomes_expressed", "desired_outcomes", "outcomes_achieved"),
         ),
-        ("Summary", ("conclusion")),
+        ("Summary", ("conclusion",)),
     )
 
 

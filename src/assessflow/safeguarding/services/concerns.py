@@ -51,6 +51,7 @@ def raise_concern(
         person=person,
         origin=origin,
         origin_id=str(origin_id or ""),
+        raised_at=timezone.now(),
         raised_by=actor.user,
         raised_by_organisation=actor.organisation,
         risk=details.get("immediate_risk", ""),
@@ -206,7 +207,13 @@ def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, le
     if not lead.memberships.filter(organisation_id=concern.council_id, is_active=True).exists():
         raise IllegalMove("The enquiry's lead must be a worker of the council (s.42 is never delegated).")
     enquiry = Enquiry.objects.create(
-        council_id=concern.council_id, person=concern.person, concern=concern, kind=kind, reason=reason, lead=lead
+        council_id=concern.council_id,
+        person=concern.person,
+        concern=concern,
+        kind=kind,
+        reason=reason,
+        lead=lead,
+        started_at=timezone.now(),
     )
     log(
         actor=actor,

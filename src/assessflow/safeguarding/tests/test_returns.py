@@ -1,0 +1,256 @@
+"""Each figure of the year's returns equals a direct count of the records, on a generated data set."""
+
+import datetime
+import random
+import uuid
+from collections import Counter
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from assessflow.audit.actor import Actor
+from assessflow.people.models import Person
+from assessflow.safeguarding import rules
+from assessflow.safeguarding.categories import (
+    Achieved,
+    ActionTaken,
+    Requirement,
+    RiskLocation,
+    RiskResult,
+    RiskSource,
+    RiskType,
+)
+from assessflow.safeguarding.models import Concern, DolsApplication, Enquiry
+from assessflow.safeguarding.returns import dols_return, safeguarding_return
+from assessflow.safeguarding.services import concerns, dols, enquiries
+from assessflow.tests import factories
+
+YEAR = 2025  # 1 April 2025 to 31 March 2026
+START, END = rules.reporting_year(YEAR)
+
+
+def at(day: datetime.date):
+    return mock.patch(
+        "django.utils.timezone.now",
+        return_value=timezone.make_aware(datetime.datetime(day.year, day.month, day.day, 10, 30)),
+    )
+
+
+def _concern(rng, actor, person, day):
+    with at(day):
+        concern = concerns.raise_concern(
+            actor=actor,
+            person=person,
+            details={"what_happened": "Generated", "immediate_risk": rng.choice(["high", "medium", "low"])},
+            origin="person",
+            submission_id=uuid.uuid4(),
+        )
+        concerns.triage(actor=actor, concern=concern, risk="medium", note="", expected_version=concern.version)
+    return concern
+
+
+def _decide(rng, actor, concern, day):
+    met = [rng.random() < 0.8 for _ in range(3)]
+    duty = all(met)
+    choice = "s42" if duty else rng.choice(["other", "no_further_action"])
+    answers = {}
+    for name, value in zip(("has_care_needs", "abuse_or_risk", "unable_to_protect"), met, strict=True):
+        answers[name], answers[f"{name}_reason"] = value, "Generated reason"
+    with at(day):
+        concerns.decide(
+            actor=actor,
+            concern=concern,
+            answers=answers,
+            decision=choice,
+            note="Generated",
+            lead=actor.user,
+            expected_version=concern.version,
+        )
+    return choice
+
+
+def _conclude(rng, actor, enquiry, day):
+    action = rng.choice(ActionTaken.values)
+    expressed = rng.random() < 0.7
+    with at(day):
+        enquiries.conclude(
+            actor=actor,
+            enquiry=enquiry,
+            findings={
+                "risk_types": rng.sample(RiskType.values, rng.randint(1, 3)),
+                "risk_location": rng.choice(RiskLocation.values),
+                "risk_source": rng.choice(RiskSource.values),
+                "action_taken": action,
+                "risk_result": rng.choice(RiskResult.values),
+                "outcomes_asked": expressed or rng.random() < 0.5,
+                "outcomes_asked_of": "adult",
+                "outcomes_expressed": expressed,
+                "desired_outcomes": "Generated wish" if expressed else "",
+                "outcomes_achieved": rng.choice(Achieved.values),
+                "conclusion": "Generated",
+            },
+            expected_version=enquiry.version,
+        )
+
+
+def _dols(rng, actor, person, day):
+    with at(day):
+        application = dols.receive_request(
+            actor=actor,
+            person=person,
+            managing_authority="Generated Home",
+            setting="care_home",
+            reasons="Generated",
+            urgent_given_on=None,
+            urgent_days=None,
+            submission_id=uuid.uuid4(),
+        )
+        dols.screen(
+            actor=actor,
+            application=application,
+            priority="medium",
+            rationale="Generated",
+            team=None,
+            expected_version=application.version,
+        )
+    later = day + datetime.timedelta(days=rng.randint(3, 60))
+    fate = rng.choice(["grant", "refuse", "withdrawn", "open"])
+    if fate == "open":
+        return
+    with at(later):
+        if fate == "withdrawn":
+            dols.close(
+                actor=actor, application=application, reason="withdrawn", note="", expected_version=application.version
+            )
+            return
+        for requirement in Requirement.values:
+            met = fate == "grant" or requirement != "best_interests"
+            dols.record_assessment(actor=actor, application=application, requirement=requirement, met=met, finding="x")
+        dols.decide(
+            actor=actor,
+            application=application,
+            grant=fate == "grant",
+            months=12 if fate == "grant" else None,
+            conditions="",
+            reason="" if fate == "grant" else "Not in her best interests",
+            expected_version=application.version,
+        )
+
+
+@pytest.fixture
+def generated(cast):
+    rng = random.Random(42)  # noqa: S311  (a repeatable data set, not a secret)
+    member = cast.member("safeguarding_a")
+    actor = Actor(user=member.user, membership=member)
+    with scopes_disabled():
+        people = [
+            factories.PersonFactory(
+                council=cast.council_a,
+                date_of_birth=datetime.date(rng.randint(1920, 2000), rng.randint(1, 12), rng.randint(1, 28)),
+                gender=rng.choice(["Female", "Male", ""]),
+                ethnicity=rng.choice(["White: British", "Asian or Asian British: Indian", ""]),
+                primary_support_reason=rng.choice(
+                    ["Physical support: Personal care support", "Memory and cognition", ""]
+                ),
+            )
+            for _ in range(25)
+        ]
+        for _ in range(60):
+            day = START + datetime.timedelta(days=rng.randint(-60, 420))  # some before and after the year
+            concern = _concern(rng, actor, rng.choice(people), day)
+            if rng.random() < 0.85:
+                decided_on = day + datetime.timedelta(days=rng.randint(0, 10))
+                if _decide(rng, actor, concern, decided_on) != "no_further_action" and rng.random() < 0.7:
+                    _conclude(
+                        rng,
+                        actor,
+                        Enquiry.objects.get(concern=concern),
+                        decided_on + datetime.timedelta(days=rng.randint(5, 90)),
+                    )
+        for _ in range(40):
+            _dols(rng, actor, rng.choice(people), START + datetime.timedelta(days=rng.randint(-40, 400)))
+    return cast.council_a
+
+
+def _in_year(field):
+    start = timezone.make_aware(datetime.datetime.combine(START, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(END + datetime.timedelta(days=1), datetime.time.min))
+    return {f"{field}__gte": start, f"{field}__lt": end}
+
+
+def _figures(tables) -> dict:
+    return {(t.title, label): value for t in tables for label, value in t.rows}
+
+
+def test_the_safeguarding_collection_equals_direct_counts(generated):
+    with scopes_disabled():
+        figures = _figures(safeguarding_return(generated, YEAR))
+        concerns_in_year = Concern.objects.filter(council=generated, **_in_year("raised_at"))
+        started = Enquiry.objects.filter(council=generated, **_in_year("started_at"))
+        concluded = Enquiry.objects.filter(council=generated, **_in_year("concluded_at"))
+        s42_done = list(concluded.filter(kind="s42"))
+        people = Person.objects.filter(pk__in=concerns_in_year.values("person_id"))
+    assert concerns_in_year.count() > 10 and s42_done  # the data set exercises the figures
+    totals = "Concerns and enquiries"
+    assert figures[(totals, "Safeguarding concerns raised")] == concerns_in_year.count()
+    assert figures[(totals, "Section 42 enquiries started")] == started.filter(kind="s42").count()
+    assert figures[(totals, "Other safeguarding enquiries started")] == started.filter(kind="other").count()
+    assert figures[(totals, "Section 42 enquiries concluded")] == len(s42_done)
+    assert figures[(totals, "Other safeguarding enquiries concluded")] == concluded.filter(kind="other").count()
+    assert figures[("Individuals with concerns: total", "Individuals")] == people.count()
+    for gender, n in Counter(p.gender or "Not recorded" for p in people).items():
+        assert figures[("Individuals with concerns: by gender", gender)] == n
+    for band, n in Counter(rules.age_band(p.date_of_birth, END) for p in people).items():
+        assert figures[("Individuals with concerns: by age band", band)] == n
+    for value, label in RiskType.choices:
+        direct = sum(1 for e in s42_done if value in e.risk_types)
+        assert figures[("Concluded s.42 enquiries by type of risk", label)] == direct
+    for value, label in RiskSource.choices:
+        direct = sum(1 for e in s42_done if e.risk_source == value)
+        assert figures[("Concluded s.42 enquiries by source of risk", label)] == direct
+    msp = "Making Safeguarding Personal (concluded s.42 enquiries)"
+    assert figures[(msp, "Asked what outcomes they want")] == sum(1 for e in s42_done if e.outcomes_asked)
+    assert figures[(msp, "Expressed outcomes")] == sum(1 for e in s42_done if e.outcomes_expressed)
+    for value, label in Achieved.choices:
+        direct = sum(1 for e in s42_done if e.outcomes_expressed and e.outcomes_achieved == value)
+        assert figures[(msp, label)] == direct
+
+
+def test_the_dols_figures_equal_direct_counts(generated):
+    with scopes_disabled():
+        figures = _figures(dols_return(generated, YEAR))
+        applications = DolsApplication.objects.filter(council=generated)
+        decided = applications.filter(**_in_year("decided_at"))
+        end = timezone.make_aware(datetime.datetime.combine(END + datetime.timedelta(days=1), datetime.time.min))
+        outstanding = [
+            a
+            for a in applications.filter(received_at__lt=end)
+            if not (a.decided_at and a.decided_at < end) and not (a.closed_at and a.closed_at < end)
+        ]
+    table = "DoLS applications"
+    assert figures[(table, "Applications received")] == applications.filter(**_in_year("received_at")).count()
+    assert figures[(table, "Applications completed")] == decided.count()
+    assert figures[(table, "Granted")] == decided.filter(starts_on__isnull=False).count()
+    assert figures[(table, "Not granted")] == decided.filter(starts_on__isnull=True).count()
+    withdrawn = applications.filter(close_reason="withdrawn", **_in_year("closed_at")).count()
+    assert figures[(table, "Closed: withdrawn by the managing authority")] == withdrawn
+    assert figures[(table, "Outstanding at the end of the year")] == len(outstanding)
+    days = sorted((a.decided_on - a.received_on).days + 1 for a in decided)
+    timing = "Time to complete (days, the day of receipt counted as day 1)"
+    assert figures[(timing, "Median")] == (days[len(days) // 2] + days[(len(days) - 1) // 2]) / 2
+    late = sum(1 for a in decided if a.decided_on > rules.dols_deadlines(received_on=a.received_on).decide_by)
+    assert figures[(timing, "Decided after the statutory deadline")] == late
+
+
+def test_the_returns_page_and_its_csv_show_the_same_figures(generated, sign_in, cast):
+    client = sign_in(cast.member("performance_lead_a"))
+    page = client.get(f"/safeguarding/returns/?year={YEAR}").content.decode()
+    assert "Safeguarding concerns raised" in page
+    response = client.get(f"/safeguarding/returns.csv?year={YEAR}")
+    csv_text = b"".join(response.streaming_content).decode()
+    with scopes_disabled():
+        raised = Concern.objects.filter(council=generated, **_in_year("raised_at")).count()
+    assert f"Concerns and enquiries,Safeguarding concerns raised,{raised}" in csv_text
+    assert sign_in(cast.member("front_door_a")).get("/safeguarding/returns/").status_code == 403
