@@ -80,14 +80,15 @@ def banners_for(person) -> list[Banner]:
     return banners
 
 
-def person_page(membership, person, *, concern_from: tuple[str, object] = ("person", "")) -> dict:
+def person_page(membership, person, *, concern_from: tuple[str, object] | None = ("person", "")) -> dict:
     """What every page about a person shows: the person, their warnings, and the actions the role may take.
 
-    `concern_from` names where a safeguarding concern raised from this page comes from.
+    `concern_from` names where a safeguarding concern raised from this page comes from (None: offer none,
+    as on the safeguarding pages themselves).
     """
     return {
         "person": person,
         "banners": banners_for(person),
         "person_actions": [a for a in person_actions() if may(membership, a.permission, person)],
-        "raise_concern_url": concern_link(membership, person, *concern_from),
+        "raise_concern_url": concern_link(membership, person, *concern_from) if concern_from else "",
     }

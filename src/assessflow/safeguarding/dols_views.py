@@ -85,7 +85,7 @@ def application(request: HttpRequest, application_id: int) -> HttpResponse:
         request,
         "safeguarding/dols.html",
         {
-            **person_page(request.membership, item.person),
+            **person_page(request.membership, item.person, concern_from=None),
             "application": item,
             "deadlines": due,
             "breached": due.breached(decided_on=item.decided_on, today=today) and item.status != "closed",

@@ -33,7 +33,7 @@ def enquiry(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         request,
         "safeguarding/enquiry.html",
         {
-            **person_page(request.membership, item.person),
+            **person_page(request.membership, item.person, concern_from=None),
             "enquiry": item,
             "concern": item.concern,
             "discussions": item.strategy_discussions.select_related("recorded_by"),

@@ -55,7 +55,7 @@ def form_page(
         request,
         template,
         {
-            **person_page(request.membership, person),
+            **person_page(request.membership, person, concern_from=None),
             "record": record,
             "form": form,
             "heading": title,

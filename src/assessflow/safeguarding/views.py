@@ -90,7 +90,7 @@ def _concern_page(request: HttpRequest, concern: Concern, triage_form=None, stat
         request,
         "safeguarding/concern.html",
         {
-            **person_page(request.membership, concern.person),
+            **person_page(request.membership, concern.person, concern_from=None),
             "concern": concern,
             "enquiry": enquiry,
             "may_work": may(request.membership, "safeguarding.work"),
@@ -175,7 +175,7 @@ def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "safeguarding/person_records.html",
-        {**person_page(request.membership, person), **records, "heading": "Safeguarding and DoLS"},
+        {**person_page(request.membership, person, concern_from=None), **records, "heading": "Safeguarding and DoLS"},
     )
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from assessflow.casework.demo import load_demo_casework
 from assessflow.people.demo.loader import COUNCIL_NAME, load_demo_council
+from assessflow.safeguarding.demo import load_demo_safeguarding
 from assessflow.tenancy.models import Organisation
 from assessflow.waiting.demo import load_demo_waiting
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         council = Organisation.objects.get(name=COUNCIL_NAME, kind="council")
         load_demo_casework(council)
         waiting = load_demo_waiting(council, timezone.localdate())
+        load_demo_safeguarding(council, timezone.localdate())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo Borough Council is ready: {added:,} people added, {people:,} in all; "

@@ -72,6 +72,22 @@ DEMO_USERS = (
         "Reviews Team",
     ),
     DemoUser("manager@demo-borough.example", "Maria Lopez", COUNCIL_NAME, Role.TEAM_MANAGER, team="Reviews Team"),
+    DemoUser(
+        "safeguarding@demo-borough.example",
+        "Sara Whitfield",
+        COUNCIL_NAME,
+        Role.ASSESSOR,
+        Qualification.SOCIAL_WORKER,
+        "Safeguarding Adults",
+    ),
+    DemoUser(
+        "safeguarding.manager@demo-borough.example",
+        "Kwame Mensah",
+        COUNCIL_NAME,
+        Role.TEAM_MANAGER,
+        team="Safeguarding Adults",
+    ),
+    DemoUser("dols@demo-borough.example", "Dev Mistry", COUNCIL_NAME, Role.TEAM_MANAGER, team="DoLS"),
     DemoUser("panel@demo-borough.example", "Peter Grant", COUNCIL_NAME, Role.PANEL_MEMBER),
     DemoUser("performance@demo-borough.example", "Priya Raman", COUNCIL_NAME, Role.PERFORMANCE_LEAD),
     DemoUser("admin@demo-borough.example", "Alex Morgan", COUNCIL_NAME, Role.COUNCIL_ADMIN),
@@ -87,13 +103,14 @@ DEMO_USERS = (
     ),
     DemoUser("gp@riverside-practice.example", "Dr Rhys Evans", "Riverside Medical Practice", Role.REFERRER),
     DemoUser("discharge@demo-hospital.example", "Nadia Hussain", "Demo General Hospital discharge team", Role.REFERRER),
+    DemoUser("manager@elm-lodge.example", "Grace Howell", "Elm Lodge Care Home", Role.REFERRER),
     DemoUser("citizen@demo-resident.example", "", COUNCIL_NAME, Role.CITIZEN),
 )
 TEAMS = {
-    COUNCIL_NAME: ("Front Door", "Reviews Team", "Occupational Therapy"),
+    COUNCIL_NAME: ("Front Door", "Reviews Team", "Occupational Therapy", "Safeguarding Adults", "DoLS"),
     PROVIDER_NAME: ("Contracted Reviews",),
 }
-REFERRERS = ("Riverside Medical Practice", "Demo General Hospital discharge team")
+REFERRERS = ("Riverside Medical Practice", "Demo General Hospital discharge team", "Elm Lodge Care Home")
 
 
 def _organisations() -> dict[str, Organisation]:

@@ -32,6 +32,14 @@ PLAN_FIELDS = (
 )
 
 
+# Yes/no answers may still be unknown (None); everything else is text.
+YES_NO_FIELDS = frozenset({"outcomes_asked", "outcomes_expressed", "substantial_difficulty", "appropriate_person"})
+
+
+def _plan_values(values: dict) -> dict:
+    return {f: values.get(f) if f in YES_NO_FIELDS else (values.get(f) or "").strip() for f in PLAN_FIELDS}
+
+
 def _check_open(enquiry: Enquiry) -> None:
     if enquiry.status != Enquiry.Status.OPEN:
         raise IllegalMove("This enquiry is concluded.")
@@ -62,7 +70,7 @@ def update_enquiry(
     if any(u.pk not in council_staff for u in named_workers):
         raise ValidationError({"named_workers": "Name only workers of the council"})
     with transaction.atomic():
-        claim(Enquiry, enquiry, expected_version=expected_version, **{f: values.get(f) for f in PLAN_FIELDS})
+        claim(Enquiry, enquiry, expected_version=expected_version, **_plan_values(values))
         enquiry.named_workers.set(named_workers)
         record_on_person(
             actor=actor,

@@ -23,6 +23,7 @@ NOT_FOLLOWED = {
     "waiting:export-xlsx",
     "waiting:import-template",
     "waiting:import-progress",
+    "safeguarding:returns-csv",
 }
 
 
