@@ -167,3 +167,19 @@ def test_the_managing_authority_is_reminded_once_before_an_authorisation_ends(ca
         reminder = Notification.objects.get(user=referrer.user)
     assert application.reference in reminder.message
     assert reminder.url == ""
+
+
+def test_the_daily_command_reminds_for_every_council(cast):
+    import io
+
+    from django.core.management import call_command
+
+    today = timezone.localdate()
+    with scopes_disabled():
+        for person in (cast.person_a, cast.person_b):
+            DolsApplication.objects.filter(pk=cast.casework[person.pk]["dols"].pk).update(
+                status="granted", starts_on=today, ends_on=today + datetime.timedelta(days=10)
+            )
+    out = io.StringIO()
+    call_command("send_dols_reminders", stdout=out)
+    assert out.getvalue().strip() == "2 DoLS renewal reminders sent."
