@@ -34,7 +34,7 @@ NAVIGATION = (
     NavItem("Your referrals", "portal:referrals", "frontdoor.portal", section="portal"),
     NavItem("Make a referral", "portal:new", "frontdoor.portal", section="portal"),
     NavItem(
-        "Safeguarding concerns", "safeguarding-portal:concerns", "safeguarding.portal_raise", section="portal-concerns"
+        "Safeguarding and DoLS", "safeguarding-portal:concerns", "safeguarding.portal_raise", section="portal-concerns"
     ),
     NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
     NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),

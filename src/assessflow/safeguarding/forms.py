@@ -283,6 +283,18 @@ class DolsRequestForm(GovukFormMixin, forms.Form):
         return data
 
 
+class PortalDolsForm(DolsRequestForm):
+    """The managing authority's own request: it is the care home or hospital, so it does not name itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, council=None, **kwargs)
+        del self.fields["managing_authority"]
+        del self.fields["managing_authority_organisation"]
+        self.fields["setting"].label = "Are you a care home or a hospital?"
+        self.fields["reasons"].label = "Why do you ask for an authorisation?"
+        self.fields["urgent"].label = "Have you given an urgent authorisation?"
+
+
 class ExtendForm(VersionForm):
     days = forms.IntegerField(
         label="Extend by how many days?",

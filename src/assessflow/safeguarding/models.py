@@ -259,6 +259,9 @@ class DolsApplication(models.Model):
     received_on = models.DateField(editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reasons = models.TextField("why the managing authority asks for an authorisation")
+    submitted_details = models.JSONField(
+        default=dict, blank=True, help_text="Who the request is about, as a managing authority typed it in the portal"
+    )
     urgent_given_on = models.DateField("urgent authorisation given on", null=True, blank=True)
     urgent_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(null=True, blank=True)

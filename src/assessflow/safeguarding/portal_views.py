@@ -8,10 +8,11 @@ from assessflow.audit.actor import Actor
 from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
-from .forms import ConcernForm
-from .models import Concern
+from .forms import ConcernForm, PortalDolsForm
+from .models import Concern, DolsApplication
 from .pages import add_errors, viewed
 from .services import concerns as services
+from .services import dols as dols_services
 
 
 class BothForms:
@@ -32,10 +33,20 @@ def _own(request: HttpRequest):
     return Concern.objects.filter(raised_by_organisation=request.membership.organisation).order_by("-raised_at", "-pk")
 
 
+def _own_requests(request: HttpRequest):
+    return DolsApplication.objects.filter(managing_authority_organisation=request.membership.organisation).order_by(
+        "-received_at", "-pk"
+    )
+
+
 @require_GET
 @permission_required("safeguarding.portal_raise")
 def concerns(request: HttpRequest) -> HttpResponse:
-    return render(request, "safeguarding/portal_list.html", {"concerns": _own(request)[:200]})
+    return render(
+        request,
+        "safeguarding/portal_list.html",
+        {"concerns": _own(request)[:200], "applications": _own_requests(request)[:200]},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,3 +83,42 @@ def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
         raise Http404("Not found")
     viewed(request, found, "safeguarding.concern.acknowledged")
     return render(request, "safeguarding/portal_concern.html", {"concern": found})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.portal_raise")
+def new_dols(request: HttpRequest) -> HttpResponse:
+    """A care home or hospital asks for a standard authorisation, telling us of any urgent one it has given."""
+    person_form = PortalPersonForm(request.POST or None)
+    request_form = PortalDolsForm(request.POST or None)
+    if request.method == "POST" and person_form.is_valid() and request_form.is_valid():
+        try:
+            application = dols_services.request_from_portal(
+                actor=Actor.from_request(request),
+                person_details=person_form.cleaned_data,
+                request=request_form.cleaned_data,
+                submission_id=request_form.cleaned_data["submission_id"],
+            )
+        except dols_services.ValidationError as error:
+            add_errors(request_form, error)
+        else:
+            return redirect("safeguarding-portal:dols", application.pk)
+    return render(
+        request,
+        "safeguarding/portal_dols_new.html",
+        {"person_form": person_form, "request_form": request_form, "form": BothForms(person_form, request_form)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_GET
+@permission_required("safeguarding.portal_raise")
+def dols(request: HttpRequest, application_id: int) -> HttpResponse:
+    """What the managing authority needs: the status, the deadline, and any authorisation with its conditions."""
+    found = _own_requests(request).filter(pk=application_id).first()
+    if found is None:
+        raise Http404("Not found")
+    viewed(request, found, "safeguarding.dols.viewed")
+    return render(
+        request, "safeguarding/portal_dols.html", {"application": found, "deadlines": dols_services.deadlines(found)}
+    )

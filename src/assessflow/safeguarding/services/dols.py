@@ -12,6 +12,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.frontdoor.services import match_or_create_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Membership, Organisation, User
@@ -53,6 +54,7 @@ def receive_request(
     urgent_given_on: datetime.date | None,
     urgent_days: int | None,
     managing_authority_organisation: Organisation | None = None,
+    submitted_details: dict | None = None,
     submission_id: uuid.UUID,
 ) -> DolsApplication:
     """A request for a standard authorisation, received today, with any urgent authorisation already given."""
@@ -82,6 +84,7 @@ def receive_request(
         reasons=reasons,
         urgent_given_on=urgent_given_on,
         urgent_days=urgent_days if urgent_given_on else None,
+        submitted_details=submitted_details or {},
         submission_id=submission_id,
     )
     application.full_clean(exclude=["person", "council", "recorded_by", "managing_authority_organisation"])
@@ -96,6 +99,35 @@ def receive_request(
             reason_code="urgent" if urgent_given_on else "standard",
         )
     return application
+
+
+def request_from_portal(
+    *, actor: Actor, person_details: dict, request: dict, submission_id: uuid.UUID
+) -> DolsApplication:
+    """A care home or hospital asks through the portal: matched to a person of its council, received today."""
+    existing = DolsApplication.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    organisation = actor.organisation
+    with transaction.atomic():
+        person = match_or_create_person(
+            actor=actor,
+            council=organisation.council,
+            details=person_details,
+            submission_id=uuid.uuid5(submission_id, "person"),
+        )
+        return receive_request(
+            actor=actor,
+            person=person,
+            managing_authority=organisation.name,
+            managing_authority_organisation=organisation,
+            setting=request["setting"],
+            reasons=request["reasons"],
+            urgent_given_on=request["urgent_given_on"] if request.get("urgent") else None,
+            urgent_days=request["urgent_days"] if request.get("urgent") else None,
+            submitted_details={k: str(v) for k, v in person_details.items() if v},
+            submission_id=submission_id,
+        )
 
 
 def extend_urgent(*, actor: Actor, application: DolsApplication, days: int, expected_version: int) -> DolsApplication:
