@@ -1,10 +1,13 @@
 """Every change to safeguarding and DoLS records: one function per action, each a transition with its pathway event."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.frontdoor.services import match_or_create_person
 from assessflow.pathway.models import EventType
 from assessflow.pathway.services import record_event
 
@@ -28,6 +31,16 @@ def claim(model, record, *, expected_version: int, **changes) -> None:
     for field, value in changes.items():
         setattr(record, field, value)
     record.version = expected_version + 1
+
+
+def portal_person(*, actor: Actor, person_details: dict, submission_id: uuid.UUID):
+    """Who a portal submission is about, in the sender's council; a retried submission finds the same person."""
+    return match_or_create_person(
+        actor=actor,
+        council=actor.organisation.council,
+        details=person_details,
+        submission_id=uuid.uuid5(submission_id, "person"),
+    )
 
 
 def log(*, actor: Actor, record, action: str, event_type: EventType, from_status="", to_status="", reason_code=""):

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
-from assessflow.frontdoor.services import match_or_create_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
 from assessflow.tenancy.models import User
@@ -20,7 +19,7 @@ from .. import rules
 from ..access import team_managers
 from ..categories import Risk
 from ..models import Concern, Enquiry
-from . import IllegalMove, check_move, claim, log
+from . import IllegalMove, check_move, claim, log, portal_person
 
 TRANSITIONS = {
     Concern.Status.RECEIVED: {Concern.Status.TRIAGED},
@@ -228,16 +227,8 @@ def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, le
 
 def raise_from_portal(*, actor: Actor, person_details: dict, details: dict, submission_id: uuid.UUID) -> Concern:
     """A referrer's concern: matched to a person of their council (or a new record), then to its queue."""
-    existing = Concern.objects.filter(submission_id=submission_id).first()
-    if existing is not None:
-        return existing
     with transaction.atomic():
-        person = match_or_create_person(
-            actor=actor,
-            council=actor.organisation.council,
-            details=person_details,
-            submission_id=uuid.uuid5(submission_id, "person"),
-        )
+        person = portal_person(actor=actor, person_details=person_details, submission_id=submission_id)
         return raise_concern(
             actor=actor,
             person=person,

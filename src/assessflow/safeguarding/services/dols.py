@@ -12,7 +12,6 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
-from assessflow.frontdoor.services import match_or_create_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Membership, Organisation, User
@@ -24,7 +23,7 @@ from .. import rules
 from ..access import settings_for, team_managers
 from ..categories import Requirement, Risk
 from ..models import DolsApplication, DolsAssessment
-from . import IllegalMove, check_move, claim, log
+from . import IllegalMove, check_move, claim, log, portal_person
 
 Status = DolsApplication.Status
 TRANSITIONS = {
@@ -105,17 +104,9 @@ def request_from_portal(
     *, actor: Actor, person_details: dict, request: dict, submission_id: uuid.UUID
 ) -> DolsApplication:
     """A care home or hospital asks through the portal: matched to a person of its council, received today."""
-    existing = DolsApplication.objects.filter(submission_id=submission_id).first()
-    if existing is not None:
-        return existing
     organisation = actor.organisation
     with transaction.atomic():
-        person = match_or_create_person(
-            actor=actor,
-            council=organisation.council,
-            details=person_details,
-            submission_id=uuid.uuid5(submission_id, "person"),
-        )
+        person = portal_person(actor=actor, person_details=person_details, submission_id=submission_id)
         return receive_request(
             actor=actor,
             person=person,
