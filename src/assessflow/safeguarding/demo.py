@@ -178,6 +178,10 @@ def _dols(council: Organisation, people: list[Person], today: datetime.date) -> 
     )
 
 
+# The demo's cases need six people: a concern awaiting decision, two enquiries, three DoLS requests.
+PEOPLE_NEEDED = 6
+
+
 @scopes_disabled()
 def load_demo_safeguarding(council: Organisation, today: datetime.date) -> bool:
     """Returns whether anything was added (nothing, once the demo has its safeguarding cases)."""
@@ -193,8 +197,10 @@ def load_demo_safeguarding(council: Organisation, today: datetime.date) -> bool:
         Person.objects.filter(council=council, date_of_death__isnull=True)
         .exclude(pk=handed.pk)
         .exclude(citizen_account__isnull=False)
-        .order_by("pk")[10:16]
+        .order_by("pk")[:PEOPLE_NEEDED]
     )
+    if len(people) < PEOPLE_NEEDED:
+        return False
     with transaction.atomic():
         _safeguarding(council, people, handed)
         _dols(council, people, today)

@@ -42,6 +42,7 @@ def test_a_worker_records_casework_and_sees_it_all_on_the_timeline(demo_server, 
     page.get_by_role("link", name="Write a letter").click()
     page.select_option("#id_template", label="Appointment")
     page.get_by_role("button", name="Preview").click()
+    page.wait_for_load_state()
     assert "Your care and support review" in page.content()
     problems += violations(page)
     page.get_by_role("button", name="Create the letter").click()
