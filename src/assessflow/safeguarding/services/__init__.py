@@ -10,6 +10,8 @@ from assessflow.audit.services import record_on_person
 from assessflow.frontdoor.services import match_or_create_person
 from assessflow.pathway.models import EventType
 from assessflow.pathway.services import record_event
+from assessflow.tenancy.models import User
+from assessflow.tenancy.roles import STAFF_ROLES
 
 
 class IllegalMove(ValidationError):
@@ -31,6 +33,18 @@ def claim(model, record, *, expected_version: int, **changes) -> None:
     for field, value in changes.items():
         setattr(record, field, value)
     record.version = expected_version + 1
+
+
+def council_workers(council_id: int, users) -> set[int]:
+    """Which of these users work for the council itself (staff roles only: never a provider's or a citizen)."""
+    return set(
+        User.objects.filter(
+            pk__in=[u.pk for u in users if u is not None],
+            memberships__organisation_id=council_id,
+            memberships__role__in=STAFF_ROLES,
+            memberships__is_active=True,
+        ).values_list("pk", flat=True)
+    )
 
 
 def portal_person(*, actor: Actor, person_details: dict, submission_id: uuid.UUID):

@@ -19,7 +19,7 @@ from .. import rules
 from ..access import team_managers
 from ..categories import Risk
 from ..models import Concern, Enquiry
-from . import IllegalMove, check_move, claim, log, portal_person
+from . import IllegalMove, check_move, claim, council_workers, log, portal_person
 
 TRANSITIONS = {
     Concern.Status.RECEIVED: {Concern.Status.TRIAGED},
@@ -203,7 +203,7 @@ def decide(
 
 
 def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, lead: User) -> Enquiry:
-    if not lead.memberships.filter(organisation_id=concern.council_id, is_active=True).exists():
+    if not council_workers(concern.council_id, [lead]):
         raise IllegalMove("The enquiry's lead must be a worker of the council (s.42 is never delegated).")
     enquiry = Enquiry.objects.create(
         council_id=concern.council_id,

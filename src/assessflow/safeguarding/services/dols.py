@@ -14,7 +14,7 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
-from assessflow.tenancy.models import Membership, Organisation, User
+from assessflow.tenancy.models import Organisation, User
 from assessflow.tenancy.services import notify
 from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry, leave_list
@@ -23,7 +23,7 @@ from .. import rules
 from ..access import settings_for, team_managers
 from ..categories import Requirement, Risk
 from ..models import DolsApplication, DolsAssessment
-from . import IllegalMove, check_move, claim, log, portal_person
+from . import IllegalMove, check_move, claim, council_workers, log, portal_person
 
 Status = DolsApplication.Status
 TRANSITIONS = {
@@ -190,10 +190,7 @@ def screen(
 
 
 def _council_worker(application: DolsApplication, user: User | None, field: str) -> None:
-    if (
-        user is not None
-        and not Membership.objects.filter(user=user, organisation_id=application.council_id, is_active=True).exists()
-    ):
+    if user is not None and not council_workers(application.council_id, [user]):
         raise ValidationError({field: "Choose a worker of the council"})
 
 

@@ -16,7 +16,7 @@ from assessflow.tenancy.models import User
 
 from ..categories import NEEDS_RESULT, Achieved, ActionTaken, RiskLocation, RiskResult, RiskSource, RiskType
 from ..models import Concern, Enquiry, ProtectionAction, StrategyDiscussion
-from . import IllegalMove, claim, log
+from . import IllegalMove, claim, council_workers, log
 
 PLAN_FIELDS = (
     "caused_partner",
@@ -62,12 +62,7 @@ def update_enquiry(
     _check_msp(values)
     if values.get("substantial_difficulty") and values.get("appropriate_person") is None:
         raise ValidationError({"appropriate_person": "Say whether there is an appropriate person to support them"})
-    council_staff = set(
-        User.objects.filter(memberships__organisation_id=enquiry.council_id, memberships__is_active=True).values_list(
-            "pk", flat=True
-        )
-    )
-    if any(u.pk not in council_staff for u in named_workers):
+    if len(council_workers(enquiry.council_id, named_workers)) != len(set(named_workers)):
         raise ValidationError({"named_workers": "Name only workers of the council"})
     with transaction.atomic():
         claim(Enquiry, enquiry, expected_version=expected_version, **_plan_values(values))

@@ -2,6 +2,7 @@
 
 import uuid
 
+import pytest
 from django_scopes import scopes_disabled
 
 from assessflow.audit.models import AccessEvent
@@ -167,3 +168,27 @@ def test_the_screening_page_offers_a_concern_that_remembers_it_came_from_screeni
     with scopes_disabled():
         concern = Concern.objects.get(person=cast.person_a, origin="screening")
     assert concern.origin_id == str(referral.pk)
+
+
+def test_a_providers_worker_cannot_lead_an_enquiry(cast, sign_in):
+    from assessflow.audit.actor import Actor
+    from assessflow.safeguarding.services import IllegalMove
+    from assessflow.safeguarding.services import concerns as services
+
+    _, concern = _triaged(cast, sign_in)
+    member = cast.member("safeguarding_a")
+    answers = {k: v for k, v in decision(concern).items() if k.startswith(("has_", "abuse_", "unable_"))}
+    answers = {k: (v == "yes" if not k.endswith("_reason") else v) for k, v in answers.items()}
+    with scopes_disabled(), pytest.raises(IllegalMove, match="never delegated"):
+        services.decide(
+            actor=Actor(user=member.user, membership=member),
+            concern=concern,
+            answers=answers,
+            decision="s42",
+            note="",
+            lead=cast.member("provider_assessor").user,
+            expected_version=concern.version,
+        )
+    with scopes_disabled():
+        concern.refresh_from_db()
+        assert concern.status == "triaged"  # nothing half-saved
