@@ -89,8 +89,11 @@ def raw_insert(council_id: int, user_id: int, rows: int) -> float:
                     for i in ids
                 ],
             )
+            # NOT (external_reference = '') repeats the partial unique index's condition, so the
+            # database finds the new ids through that index instead of reading the whole council.
             cursor.execute(
-                "SELECT id FROM people_person WHERE council_id = %s AND external_reference >= %s AND external_reference <= %s",
+                "SELECT id FROM people_person WHERE council_id = %s AND NOT (external_reference = '')"
+                " AND external_reference >= %s AND external_reference <= %s",
                 [council_id, f"R{ids[0]:08d}", f"R{ids[-1]:08d}"],
             )
             person_ids = [r[0] for r in cursor.fetchall()]
