@@ -9,6 +9,7 @@ however long the file is.
 
 import marshal
 import sqlite3
+import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -58,17 +59,21 @@ class Repeats:
         return found
 
 
+_LENGTH = struct.Struct("<Q")
+
+
 def write_checked(handle: BinaryIO, columns: dict[str, list]) -> None:
     """Append one batch of checked rows: {column: values}, the values text, numbers or None."""
-    marshal.dump(columns, handle)
+    data = marshal.dumps(columns)
+    # Its length first, so reading takes one call per batch, not one per value.
+    handle.write(_LENGTH.pack(len(data)))
+    handle.write(data)
 
 
 def read_checked(handle: BinaryIO) -> Iterator[dict[str, list]]:
     """The batches `write_checked` wrote, in order."""
-    while True:
-        try:
-            # marshal, not pickle: it builds only plain values and runs no code. The file is
-            # this app's own, written by the check into storage the public cannot reach.
-            yield marshal.load(handle)  # noqa: S302
-        except EOFError:
-            return
+    while header := handle.read(_LENGTH.size):
+        (length,) = _LENGTH.unpack(header)
+        # marshal, not pickle: it builds only plain values and runs no code. The file is
+        # this app's own, written by the check into storage the public cannot reach.
+        yield marshal.loads(handle.read(length))  # noqa: S302
