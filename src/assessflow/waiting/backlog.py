@@ -115,6 +115,8 @@ def read_batches(name: str, handle: BinaryIO, *, size: int) -> Iterator[Batch]:
         yield from _batches(csv.reader(text), size)
     except UnicodeDecodeError as error:
         raise UnreadableFile("The file is not text we can read: save it as CSV (UTF-8)") from error
+    except csv.Error as error:  # e.g. a cell longer than any real one: not a spreadsheet's CSV
+        raise UnreadableFile(f"The file is not a CSV file we can read ({error})") from error
     finally:
         text.detach()
 

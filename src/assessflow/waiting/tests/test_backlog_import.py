@@ -152,6 +152,12 @@ def test_an_unreadable_file_says_why(cast, upload):
     assert "missing: external_reference" in job.failure
 
 
+def test_a_file_that_is_not_csv_says_why(cast, upload):
+    job = upload(SimpleUploadedFile("backlog.csv", (HEADER + '\nLUT-1,"' + "x" * 200_000 + '"\n').encode()))
+    assert job.status == "failed"
+    assert "not a CSV file we can read" in job.failure
+
+
 def test_the_template_has_every_column(cast, upload):
     response = upload.client.get(reverse("waiting:import-template"))
     assert response.content.decode().splitlines()[0] == HEADER
