@@ -1,15 +1,21 @@
-"""Reading and checking a backlog file, a row at a time. Pure: no database.
+"""Reading and checking a backlog file. Pure: no database.
 
 Every problem names its row (as a spreadsheet numbers it, the header being row 1)
 and its column, so a council can fix the file and upload it again.
+
+A file is read in batches and checked a column at a time: each column's rule runs once
+per distinct value (a million rows hold a few thousand distinct dates and one or two
+work types), and `check_row`, built from the same rules, words the problems of the rows
+that have any. Clean dates are ISO text, the form both databases take them in.
 """
 
 import csv
 import datetime
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, islice
 from typing import BinaryIO
 
 from openpyxl import load_workbook
@@ -61,6 +67,15 @@ class UnreadableFile(ValueError):
     pass
 
 
+@dataclass(frozen=True)
+class Batch:
+    numbers: list[int]  # each row's number in the file
+    columns: dict[str, list[str]]  # every known column the file has, its cells stripped
+
+    def row(self, index: int) -> dict[str, str]:
+        return {name: values[index] for name, values in self.columns.items()}
+
+
 def template_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -90,31 +105,29 @@ def template_csv() -> str:
     return buffer.getvalue()
 
 
-def read_rows(name: str, handle: BinaryIO) -> Iterator[tuple[int, dict]]:
-    """(row number, {column: text}) for each data row of a CSV or XLSX file, read as a stream."""
+def read_batches(name: str, handle: BinaryIO, *, size: int) -> Iterator[Batch]:
+    """The data rows of a CSV or XLSX file, read as a stream, `size` rows at a time."""
     if name.lower().endswith(".xlsx"):
-        yield from _xlsx_rows(handle)
-    else:
-        yield from _csv_rows(handle)
-
-
-def _csv_rows(handle: BinaryIO) -> Iterator[tuple[int, dict]]:
+        yield from _batches(_xlsx_lines(handle), size)
+        return
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
-        yield from _rows(csv.reader(text))
+        yield from _batches(csv.reader(text), size)
     except UnicodeDecodeError as error:
         raise UnreadableFile("The file is not text we can read: save it as CSV (UTF-8)") from error
+    except csv.Error as error:  # e.g. a cell longer than any real one: not a spreadsheet's CSV
+        raise UnreadableFile(f"The file is not a CSV file we can read ({error})") from error
     finally:
         text.detach()
 
 
-def _xlsx_rows(handle: BinaryIO) -> Iterator[tuple[int, dict]]:
+def _xlsx_lines(handle: BinaryIO) -> Iterator[list[str]]:
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
         raise UnreadableFile("The file is not an Excel workbook we can read") from error
     sheet = workbook.worksheets[0]
-    yield from _rows([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
+    return ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
 
 
 def _cell_text(value) -> str:
@@ -129,7 +142,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _rows(lines) -> Iterator[tuple[int, dict]]:
+def _batches(lines: Iterable[list[str]], size: int) -> Iterator[Batch]:
     iterator = iter(lines)
     try:
         header = [h.strip().lower().replace(" ", "_") for h in next(iterator)]
@@ -138,13 +151,22 @@ def _rows(lines) -> Iterator[tuple[int, dict]]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise UnreadableFile(f"The first row must name the columns; missing: {', '.join(missing)}")
-    for number, line in enumerate(iterator, start=2):
-        if not any(cell.strip() for cell in line):
-            continue
-        yield (
-            number,
-            {name: (line[i].strip() if i < len(line) else "") for i, name in enumerate(header) if name in COLUMNS},
-        )
+    positions = {name: i for i, name in enumerate(header) if name in COLUMNS}  # a repeated name: the last wins
+    width = max(positions.values()) + 1
+    first = 2
+    while block := list(islice(iterator, size)):
+        numbers = range(first, first + len(block))
+        first += len(block)
+        # A row of blank cells is skipped but still numbered, as a spreadsheet numbers it.
+        has_text = list(map(str.strip, map("".join, block)))
+        if not all(has_text):
+            numbers, block = compress(numbers, has_text), list(compress(block, has_text))
+            if not block:
+                continue
+        if min(map(len, block)) < width:  # a short row's missing cells are blank
+            block = [line if len(line) >= width else [*line, *[""] * (width - len(line))] for line in block]
+        cells = list(zip(*block, strict=False))
+        yield Batch(list(numbers), {name: list(map(str.strip, cells[i])) for name, i in positions.items()})
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -162,68 +184,160 @@ def _day_first(text: str) -> datetime.date | None:
     return datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
 
 
+# A rule takes a cell's text and gives its clean value and, when the text is not acceptable, why.
+Rule = Callable[[str], tuple[object, str | None]]
+
+
+def _text(text: str) -> tuple[str, None]:
+    return text, None
+
+
+def _lower(text: str) -> tuple[str, None]:
+    return text.lower(), None
+
+
+def _date(text: str) -> tuple[str | None, str | None]:
+    if not text:
+        return None, None
+    day = parse_date(text)
+    return (day.isoformat(), None) if day else (None, f"{text!r} is not a date like 1941-03-27 or 27/03/1941")
+
+
+def _birth_date(today: datetime.date) -> Rule:
+    def rule(text: str) -> tuple[str | None, str | None]:
+        day, message = _date(text)
+        if day and day > today.isoformat():
+            message = "The date of birth is in the future"
+        return day, message
+
+    return rule
+
+
+def _nhs_number(text: str) -> tuple[str, str | None]:
+    bad = text and not is_valid_nhs_number(text)
+    return normalise_nhs_number(text), (f"{text!r} is not a valid NHS number" if bad else None)
+
+
+def _postcode(text: str) -> tuple[str, str | None]:
+    bad = text and not is_valid_postcode(text)
+    return normalise_postcode(text), (f"{text!r} is not a postcode" if bad else None)
+
+
+def _on_list(column: str) -> Rule:
+    allowed, words = CLD_LISTS[column], column.replace("_", " ")
+
+    def rule(text: str) -> tuple[str, str | None]:
+        bad = text and text not in allowed
+        return text, (f"{text!r} is not on the Client Level Data list for {words}" if bad else None)
+
+    return rule
+
+
+def _work_type(text: str) -> tuple[str, str | None]:
+    work_type = text.lower().replace(" ", "_").replace("-", "_")
+    bad = text and work_type not in WORK_TYPES
+    return work_type, (f"{text!r} is not one of: {', '.join(WorkType.values)}" if bad else None)
+
+
+def _priority(text: str) -> tuple[str, str | None]:
+    priority = (text or "green").lower()
+    return priority, (None if priority in PRIORITIES else f"{text!r} must be red, amber or green")
+
+
+def _money(text: str) -> tuple[int | None, str | None]:
+    cost = text.replace(",", "")
+    if not cost:
+        return None, None
+    match = _MONEY.match(cost)
+    if not match:
+        return None, f"{cost!r} is not an amount in pounds, like 412.50"
+    return int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0")), None
+
+
+def rules(today: datetime.date) -> dict[str, Rule]:
+    """Each column's rule, in the order a row's problems are reported (after the required columns)."""
+    return {
+        **dict.fromkeys(("external_reference", "given_name", "family_name", "address_line_1", "phone"), _text),
+        "package_services": _text,
+        "allocated_worker": _lower,
+        "date_of_birth": _birth_date(today),
+        **dict.fromkeys(("last_review_on", "review_due_on", "package_start_on"), _date),
+        "nhs_number": _nhs_number,
+        "postcode": _postcode,
+        "gender": _on_list("gender"),
+        "primary_support_reason": _on_list("primary_support_reason"),
+        "work_type": _work_type,
+        "priority": _priority,
+        "package_weekly_cost": _money,
+    }
+
+
+CLEAN_NAMES = {"package_weekly_cost": "package_weekly_pence"}  # a clean column named for what it holds
+
+
+def _enter(column: str) -> str:
+    return f"Enter {COLUMNS[column].split(' (')[0].lower()}"
+
+
 def check_row(number: int, row: dict, *, today: datetime.date) -> tuple[dict | None, list[Problem]]:
     """The row as clean values, or the problems that stop it being imported."""
-    problems: list[Problem] = []
-
-    def problem(column: str, message: str) -> None:
-        problems.append(Problem(number, column, message))
-
-    for column in REQUIRED:
-        if not row.get(column):
-            problem(column, f"Enter {COLUMNS[column].split(' (')[0].lower()}")
-    clean = {
-        k: row.get(k, "")
-        for k in ("external_reference", "given_name", "family_name", "address_line_1", "phone", "package_services")
-    }
-    clean["allocated_worker"] = row.get("allocated_worker", "").lower()
-    for check in (_dates, _identity, _value_lists, _money):
-        check(row, clean, problem, today)
+    problems = [Problem(number, column, _enter(column)) for column in REQUIRED if not row.get(column)]
+    clean = {}
+    for column, rule in rules(today).items():
+        clean[CLEAN_NAMES.get(column, column)], message = rule(row.get(column, ""))
+        if message:
+            problems.append(Problem(number, column, message))
     return (None if problems else clean), problems
 
 
-def _dates(row: dict, clean: dict, problem, today: datetime.date) -> None:
-    for column in ("date_of_birth", "last_review_on", "review_due_on", "package_start_on"):
-        text = row.get(column, "")
-        clean[column] = parse_date(text) if text else None
-        if text and clean[column] is None:
-            problem(column, f"{text!r} is not a date like 1941-03-27 or 27/03/1941")
-    if clean["date_of_birth"] and clean["date_of_birth"] > today:
-        problem("date_of_birth", "The date of birth is in the future")
+class ColumnChecker:
+    """Checks a batch a column at a time, running each rule once per distinct value.
 
+    What a rule said of a value is remembered across batches, up to a bound, so memory
+    stays bounded however many distinct values (names, dates of birth) a file holds.
+    """
 
-def _identity(row: dict, clean: dict, problem, today: datetime.date) -> None:
-    nhs = row.get("nhs_number", "")
-    clean["nhs_number"] = normalise_nhs_number(nhs)
-    if nhs and not is_valid_nhs_number(nhs):
-        problem("nhs_number", f"{nhs!r} is not a valid NHS number")
-    postcode = row.get("postcode", "")
-    clean["postcode"] = normalise_postcode(postcode)
-    if postcode and not is_valid_postcode(postcode):
-        problem("postcode", f"{postcode!r} is not a postcode")
+    REMEMBERED = 50_000
 
+    def __init__(self, *, today: datetime.date) -> None:
+        self.today = today
+        self.rules = rules(today)
+        self.clean: dict[str, dict] = {column: {} for column in self.rules}
+        self.refused: dict[str, set] = {column: set() for column in self.rules}
 
-def _value_lists(row: dict, clean: dict, problem, today: datetime.date) -> None:
-    for column in ("gender", "primary_support_reason"):
-        value = row.get(column, "")
-        clean[column] = value
-        if value and value not in CLD_LISTS[column]:
-            problem(column, f"{value!r} is not on the Client Level Data list for {column.replace('_', ' ')}")
-    work_type = row.get("work_type", "").lower().replace(" ", "_").replace("-", "_")
-    clean["work_type"] = work_type
-    if row.get("work_type") and work_type not in WORK_TYPES:
-        problem("work_type", f"{row['work_type']!r} is not one of: {', '.join(WorkType.values)}")
-    clean["priority"] = (row.get("priority") or "green").lower()
-    if clean["priority"] not in PRIORITIES:
-        problem("priority", f"{row['priority']!r} must be red, amber or green")
+    def check(self, batch: Batch) -> tuple[dict[str, list], set[int]]:
+        """Every row's clean values by column, and the indexes of the rows with a problem."""
+        size = len(batch.numbers)
+        bad: set[int] = set()
+        for column in REQUIRED:
+            values = batch.columns[column]
+            if "" in values:
+                bad.update(i for i, value in enumerate(values) if not value)
+        clean = {}
+        for column, rule in self.rules.items():
+            values = batch.columns.get(column) or [""] * size
+            name = CLEAN_NAMES.get(column, column)
+            if rule is _text:
+                clean[name] = values
+            elif rule is _lower:
+                clean[name] = list(map(str.lower, values))
+            else:
+                clean[name] = self._column(column, rule, values, bad)
+        return clean, bad
 
+    def _column(self, column: str, rule: Rule, values: list[str], bad: set[int]) -> list:
+        known, refused = self.clean[column], self.refused[column]
+        if len(known) > self.REMEMBERED:
+            known.clear()
+            refused.clear()
+        for value in set(values).difference(known):
+            known[value], message = rule(value)
+            if message:
+                refused.add(value)
+        if refused and not refused.isdisjoint(values):
+            bad.update(i for i, value in enumerate(values) if value in refused)
+        return list(map(known.__getitem__, values))
 
-def _money(row: dict, clean: dict, problem, today: datetime.date) -> None:
-    cost = row.get("package_weekly_cost", "").replace(",", "")
-    clean["package_weekly_pence"] = None
-    if cost:
-        match = _MONEY.match(cost)
-        if match:
-            clean["package_weekly_pence"] = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
-        else:
-            problem("package_weekly_cost", f"{cost!r} is not an amount in pounds, like 412.50")
+    def problems(self, batch: Batch, index: int) -> list[Problem]:
+        """A row's problems, worded by `check_row` from the same rules."""
+        return check_row(batch.numbers[index], batch.row(index), today=self.today)[1]

@@ -6,9 +6,9 @@ valid ones. A case is matched on the council's reference, then the NHS number, s
 importing the same or an overlapping file again adds nothing twice.
 """
 
-import datetime
 import uuid
-from collections.abc import Iterator
+from collections import defaultdict
+from itertools import compress
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,19 +19,14 @@ from django_tasks import task
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
-from assessflow.fast_insert import insert_rows
-from assessflow.pathway.models import EventType, PathwayEvent
-from assessflow.people.identity import normalise_name
-from assessflow.people.models import Handover, Person, TimelineEntry
 from assessflow.tenancy.models import Contract, Organisation, User
 
-from .backlog import MAX_ERRORS_KEPT, Problem, UnreadableFile, check_row, read_rows
-from .models import BacklogImport, WaitingListEntry, WorkType
-from .tallies import bump_many
-from .timescales import due_date
+from .backlog import MAX_ERRORS_KEPT, ColumnChecker, Problem, UnreadableFile, read_batches
+from .backlog_publish import Publisher
+from .backlog_scratch import Repeats, read_checked, write_checked
+from .models import BacklogImport
 
-CHUNK = 5000
-PROGRESS_EVERY = 1000
+CHUNK = 5000  # rows read, checked and written at a time: also how often the progress bar moves
 
 
 class ImportNotReady(Exception):
@@ -58,32 +53,9 @@ def start_import(
     return job
 
 
-def _rows(job: BacklogImport) -> Iterator[tuple[int, dict]]:
-    with job.file.open("rb") as handle:
-        yield from read_rows(job.original_name, handle)
-
-
-def _checked_rows(job: BacklogImport, today: datetime.date, on_problem, on_progress=None) -> Iterator[dict]:
-    """Clean rows in file order; problems, including a reference used twice, go to on_problem.
-    on_progress, if given, hears how many rows have been read, every so often and once at the end."""
-    seen: set[str] = set()
-    count = 0
-    for count, (number, row) in enumerate(_rows(job), start=1):
-        clean, problems = check_row(number, row, today=today)
-        reference = row.get("external_reference", "")
-        if reference and reference in seen:
-            problems.append(Problem(number, "external_reference", f"{reference!r} is used by an earlier row"))
-            clean = None
-        seen.add(reference)
-        for problem in problems:
-            on_problem(problem)
-        if clean is not None:
-            clean["row"] = number
-            yield clean
-        if on_progress and count % PROGRESS_EVERY == 0:
-            on_progress(count)
-    if on_progress:
-        on_progress(count)
+def _checked_name(job: BacklogImport) -> str:
+    """Where the check keeps the rows it found valid, beside the upload."""
+    return f"{job.file.name}.checked"
 
 
 def _estimate_rows(job: BacklogImport) -> int:
@@ -97,42 +69,91 @@ def _estimate_rows(job: BacklogImport) -> int:
     return max(lines - 1, 0)
 
 
+class _Report:
+    """The first problems found, in file order, and how many rows had any."""
+
+    def __init__(self) -> None:
+        self.errors: list[dict] = []
+        self.bad_rows = 0
+
+    def add(self, problems: list[Problem]) -> None:
+        for problem in problems[: MAX_ERRORS_KEPT - len(self.errors)]:
+            self.errors.append({"row": problem.row, "column": problem.column, "message": problem.message})
+
+    @property
+    def full(self) -> bool:
+        return len(self.errors) >= MAX_ERRORS_KEPT
+
+
+class _Workers:
+    """Whether an email is a worker's of the council or its providers, asked once per address."""
+
+    def __init__(self, council: Organisation) -> None:
+        self.council, self.known = council, {}
+
+    def unknown(self, emails: list[str]) -> list[int]:
+        """The indexes of the emails that are not blank and not a worker's."""
+        if len(self.known) > 10_000:  # bounded: start again rather than grow with the file
+            self.known.clear()
+        asked = set(emails).difference(self.known)
+        asked.discard("")
+        if asked:
+            found = _known_workers(self.council, asked)
+            self.known.update((email, email in found) for email in asked)
+        return [i for i, email in enumerate(emails) if email and not self.known.get(email, True)]
+
+
+def _check_batch(batch, checker: ColumnChecker, repeats: Repeats, workers: _Workers, report: _Report) -> dict | None:
+    """Report the batch's problems; return its valid rows by column (with their row numbers), or None."""
+    clean, bad = checker.check(batch)
+    extra: dict[int, list[Problem]] = defaultdict(list)
+    raw = batch.columns.get("nhs_number") or clean["nhs_number"]
+    for column, values, shown in (
+        ("external_reference", clean["external_reference"], clean["external_reference"]),
+        ("nhs_number", clean["nhs_number"], raw),
+    ):
+        for i in repeats.repeated(column, values):
+            extra[i].append(Problem(batch.numbers[i], column, f"{shown[i]!r} is used by an earlier row"))
+    for i in workers.unknown(clean["allocated_worker"]):
+        email = clean["allocated_worker"][i]
+        message = f"No worker of this council or its providers has the email {email!r}"
+        extra[i].append(Problem(batch.numbers[i], "allocated_worker", message))
+    refused = sorted(bad.union(extra))
+    report.bad_rows += len(refused)
+    for i in refused:
+        if report.full:
+            break
+        report.add((checker.problems(batch, i) if i in bad else []) + extra.get(i, []))
+    if len(refused) == len(batch.numbers):
+        return None
+    clean["row"] = batch.numbers
+    if refused:
+        keep = [True] * len(batch.numbers)
+        for i in refused:
+            keep[i] = False
+        clean = {name: list(compress(values, keep)) for name, values in clean.items()}
+    return clean
+
+
 def check(job_id: int) -> None:
-    """Check every row, keeping the first problems and the counts; progress is saved as it goes."""
-    job = BacklogImport.objects.get(pk=job_id)
-    errors: list[dict] = []
-    bad_rows: set[int] = set()
-
-    def on_problem(problem: Problem) -> None:
-        bad_rows.add(problem.row)
-        if len(errors) < MAX_ERRORS_KEPT:
-            errors.append({"row": problem.row, "column": problem.column, "message": problem.message})
-
-    read = {"rows": 0}
-
-    def progress(n: int) -> None:
-        read["rows"] = n
-        BacklogImport.objects.filter(pk=job.pk).update(rows_checked=n)
-
+    """Check every row, keeping the first problems, the counts and the valid rows; progress is saved as it goes."""
+    job = BacklogImport.objects.select_related("council").get(pk=job_id)
+    storage, staged = job.file.storage, _checked_name(job)
+    storage.delete(staged)  # a check run again starts afresh
+    checker, workers, report = ColumnChecker(today=timezone.localdate()), _Workers(job.council), _Report()
+    total = valid = 0
     try:
         BacklogImport.objects.filter(pk=job.pk).update(rows_total=_estimate_rows(job))
-        workers = set()
-        valid = 0
-        for clean in _checked_rows(job, timezone.localdate(), on_problem, progress):
-            valid += 1
-            if clean["allocated_worker"]:
-                workers.add((clean["row"], clean["allocated_worker"]))
-        total = read["rows"]
-        known = _known_workers(job.council, {email for _, email in workers})
-        for row, email in sorted(workers):
-            if email not in known:
-                on_problem(
-                    Problem(
-                        row, "allocated_worker", f"No worker of this council or its providers has the email {email!r}"
-                    )
-                )
-                valid -= 1
+        with job.file.open("rb") as handle, storage.open(staged, "wb") as out, Repeats() as repeats:
+            for batch in read_batches(job.original_name, handle, size=CHUNK):
+                rows = _check_batch(batch, checker, repeats, workers, report)
+                if rows:
+                    write_checked(out, rows)
+                    valid += len(rows["row"])
+                total += len(batch.numbers)
+                BacklogImport.objects.filter(pk=job.pk).update(rows_checked=total)
     except UnreadableFile as error:
+        storage.delete(staged)
         BacklogImport.objects.filter(pk=job.pk).update(
             status=BacklogImport.Status.FAILED, failure=str(error), finished_at=timezone.now()
         )
@@ -141,9 +162,9 @@ def check(job_id: int) -> None:
         status=BacklogImport.Status.CHECKED,
         rows_total=total,
         rows_checked=total,
-        rows_valid=max(valid, 0),
-        error_rows=len(bad_rows),
-        errors=sorted(errors, key=lambda e: (e["row"], e["column"])),
+        rows_valid=valid,
+        error_rows=report.bad_rows,
+        errors=sorted(report.errors, key=lambda e: (e["row"], e["column"])),
     )
 
 
@@ -176,195 +197,21 @@ def publish(*, actor: Actor, job: BacklogImport, only_valid_rows: bool) -> Backl
 
 
 def publish_rows(job_id: int, user_id: int) -> None:
-    """Write every valid row in one transaction, a chunk at a time so memory stays bounded."""
+    """Write the rows the check kept in one transaction, a batch at a time so memory stays bounded."""
     job = BacklogImport.objects.select_related("council", "contract").get(pk=job_id)
     actor = Actor.system("backlog import", user=User.objects.get(pk=user_id))
-    totals = {"people_created": 0, "people_updated": 0, "entries_created": 0}
+    storage, staged = job.file.storage, _checked_name(job)
+    publisher = Publisher(job, actor)
     with transaction.atomic():
-        chunk: list[dict] = []
-        for clean in _checked_rows(job, timezone.localdate(), on_problem=lambda problem: None):
-            chunk.append(clean)
-            if len(chunk) >= CHUNK:
-                _publish_chunk(job, actor, chunk, totals)
-                chunk = []
-        if chunk:
-            _publish_chunk(job, actor, chunk, totals)
+        with storage.open(staged, "rb") as handle:
+            for rows in read_checked(handle):
+                publisher.publish(rows)
+        totals = publisher.finish()
         BacklogImport.objects.filter(pk=job.pk).update(
             status=BacklogImport.Status.IMPORTED, finished_at=timezone.now(), **totals
         )
-
-
-PERSON_FIELDS = (
-    "given_name",
-    "family_name",
-    "date_of_birth",
-    "address_line_1",
-    "postcode",
-    "phone",
-    "gender",
-    "primary_support_reason",
-    "last_review_on",
-    "review_due_on",
-)
-PACKAGE_FIELDS = ("allocated_worker", "package_weekly_pence", "package_start_on", "package_services", "last_review_on")
-
-
-def _defaults(model) -> dict:
-    """Every column of a new row, at its model default: the database itself has no defaults."""
-    return {f.attname: f.get_default() for f in model._meta.concrete_fields if not f.primary_key}
-
-
-def _publish_chunk(job: BacklogImport, actor: Actor, rows: list[dict], totals: dict) -> None:
-    council = job.council
-    references = [r["external_reference"] for r in rows]
-    people = {
-        p.external_reference: p for p in Person.objects.filter(council=council, external_reference__in=references)
-    }
-    unmatched_nhs = [r["nhs_number"] for r in rows if r["nhs_number"] and r["external_reference"] not in people]
-    by_nhs = (
-        {p.nhs_number: p for p in Person.objects.filter(council=council, nhs_number__in=unmatched_nhs)}
-        if unmatched_nhs
-        else {}
-    )
-    new_rows, changed = [], {}
-    base = {**_defaults(Person), "council_id": council.pk}
-    for row in rows:
-        person = people.get(row["external_reference"]) or by_nhs.get(row["nhs_number"])
-        values = {f: row[f] for f in PERSON_FIELDS if row.get(f) not in (None, "")}
-        if person is None:
-            new_rows.append(
-                {
-                    **base,
-                    **values,
-                    "external_reference": row["external_reference"],
-                    "nhs_number": row["nhs_number"],
-                    "given_name_key": normalise_name(row["given_name"]),
-                    "family_name_key": normalise_name(row["family_name"]),
-                }
-            )
-            continue
-        for field, value in values.items():
-            setattr(person, field, value)
-        person.external_reference = person.external_reference or row["external_reference"]
-        person.given_name_key = normalise_name(person.given_name)
-        person.family_name_key = normalise_name(person.family_name)
-        person.version += 1
-        changed[person.pk] = person
-        people[row["external_reference"]] = person
-    insert_rows(Person, new_rows)
-    Person.objects.bulk_update(
-        list(changed.values()), [*PERSON_FIELDS, "external_reference", "given_name_key", "family_name_key", "version"]
-    )
-    ids = dict(
-        Person.objects.filter(council=council, external_reference__in=references).values_list(
-            "external_reference", "pk"
-        )
-    )
-    for person in changed.values():
-        ids.setdefault(person.external_reference, person.pk)
-    person_ids = {
-        r["external_reference"]: ids.get(r["external_reference"]) or people[r["external_reference"]].pk for r in rows
-    }
-    totals["people_created"] += len(new_rows)
-    totals["people_updated"] += len(changed)
-    _entries(job, actor, rows, person_ids, totals)
-    record_access(
-        actor=actor,
-        kind=AccessEvent.Kind.CHANGE,
-        action="backlog.imported",
-        obj=job,
-        council_id=council.pk,
-        fields=list(PERSON_FIELDS),
-        detail={"people": sorted(set(person_ids.values()))},
-    )
-
-
-def _entries(job: BacklogImport, actor: Actor, rows: list[dict], person_ids: dict, totals: dict) -> None:
-    ids = sorted(set(person_ids.values()))
-    open_entries = set(
-        WaitingListEntry.objects.filter(person_id__in=ids, status=WaitingListEntry.Status.WAITING).values_list(
-            "person_id", "work_type"
-        )
-    )
-    now = timezone.now()
-    today = timezone.localdate(now)
-    base = {**_defaults(WaitingListEntry), "council_id": job.council_id, "added_at": now}
-    new_entries = []
-    for row in rows:
-        person_id = person_ids[row["external_reference"]]
-        if (person_id, row["work_type"]) in open_entries:
-            continue
-        open_entries.add((person_id, row["work_type"]))
-        new_entries.append(
-            {
-                **base,
-                "person_id": person_id,
-                "work_type": row["work_type"],
-                "priority": row["priority"],
-                "priority_rationale": f"Imported from {job.original_name}, row {row['row']}",
-                "due_on": row["review_due_on"] or due_date(added_on=today, priority=row["priority"], working_days=None),
-                "imported_details": {
-                    k: (v.isoformat() if isinstance(v, datetime.date) else v)
-                    for k, v in row.items()
-                    if k in PACKAGE_FIELDS and v
-                },
-            }
-        )
-    insert_rows(WaitingListEntry, new_entries)
-    saved = list(
-        WaitingListEntry.objects.filter(person_id__in=ids, added_at=now, council_id=job.council_id).only(
-            "pk", "person_id", "work_type", "priority", "team_id", "council_id", "status", "due_on"
-        )
-    )
-    bump_many(saved)
-    totals["entries_created"] += len(saved)
-    pathway, timeline = _defaults(PathwayEvent), _defaults(TimelineEntry)
-    insert_rows(
-        PathwayEvent,
-        [
-            {
-                **pathway,
-                "council_id": job.council_id,
-                "person_id": e.person_id,
-                "work_item_type": "waiting.waitinglistentry",
-                "work_item_id": str(e.pk),
-                "event_type": EventType.WAITING_LIST_ADDED,
-                "at": now,
-                "actor_id": actor.user.pk,
-                "to_status": e.status,
-                "reason_code": e.priority,
-                "detail": {"import": job.pk},
-            }
-            for e in saved
-        ],
-    )
-    insert_rows(
-        TimelineEntry,
-        [
-            {
-                **timeline,
-                "council_id": job.council_id,
-                "person_id": e.person_id,
-                "kind": "pathway",
-                "occurred_at": now,
-                "recorded_at": now,
-                "title": f"Added to the {WorkType(e.work_type).label.lower()} waiting list by a backlog import",
-                "actor_name": actor.name,
-                "object_type": "waiting.waitinglistentry",
-                "object_id": str(e.pk),
-            }
-            for e in saved
-        ],
-    )
-    if job.contract_id:
-        handed = set(
-            Handover.objects.filter(person_id__in=ids, contract=job.contract, ended_at__isnull=True).values_list(
-                "person_id", flat=True
-            )
-        )
-        Handover.objects.bulk_create(
-            Handover(council=job.council, person_id=pid, contract=job.contract) for pid in sorted(set(ids) - handed)
-        )
+        # The kept rows are personal data: once they are in the database, no copy is left behind.
+        transaction.on_commit(lambda: storage.delete(staged))
 
 
 # Background tasks: they take ids, and are safe to run twice (each checks the job's status first).

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import Workbook
 
-from assessflow.people.models import Handover, Person
+from assessflow.pathway.models import PathwayEvent
+from assessflow.people.models import Handover, Person, TimelineEntry
 from assessflow.waiting.backlog import COLUMNS
-from assessflow.waiting.models import BacklogImport, WaitingListEntry
+from assessflow.waiting.models import BacklogImport, WaitingListEntry, WaitingTally
 
 HEADER = ",".join(COLUMNS)
 
@@ -151,6 +152,12 @@ def test_an_unreadable_file_says_why(cast, upload):
     assert "missing: external_reference" in job.failure
 
 
+def test_a_file_that_is_not_csv_says_why(cast, upload):
+    job = upload(SimpleUploadedFile("backlog.csv", (HEADER + '\nLUT-1,"' + "x" * 200_000 + '"\n').encode()))
+    assert job.status == "failed"
+    assert "not a CSV file we can read" in job.failure
+
+
 def test_the_template_has_every_column(cast, upload):
     response = upload.client.get(reverse("waiting:import-template"))
     assert response.content.decode().splitlines()[0] == HEADER
@@ -158,3 +165,74 @@ def test_the_template_has_every_column(cast, upload):
 
 def test_only_council_administrators_import(cast, sign_in):
     assert sign_in(cast.member("front_door_a")).get(reverse("waiting:imports")).status_code == 403
+
+
+def test_an_nhs_number_used_twice_in_one_file_is_a_problem(cast, upload):
+    first = "LUT-30,Ada,Cole,1940-01-01,943 476 5919,,,,,,annual_review,,,,,,,"
+    second = "LUT-31,Ada,Cole,1940-01-01,9434765919,,,,,,annual_review,,,,,,,"
+    job = upload(csv_file(first, second))
+    assert job.errors == [{"row": 3, "column": "nhs_number", "message": "'9434765919' is used by an earlier row"}]
+
+
+def test_a_row_with_an_unknown_worker_is_left_out_of_the_valid_rows(cast, upload):
+    stranger = "LUT-8,Ivy,Lane,1944-04-04,,,,,,,annual_review,,,,nobody@example.org,,,"
+    job = upload.publish(upload(csv_file(GOOD[0], stranger)), only_valid="1")
+    assert (job.status, job.people_created) == ("imported", 1)
+    with scopes_disabled():
+        assert not Person.objects.filter(external_reference="LUT-8").exists()
+
+
+def test_rows_are_numbered_as_a_spreadsheet_numbers_them_across_blank_rows(cast, upload):
+    job = upload(csv_file(GOOD[0], "", ",,, ,", "LUT-9,,Nobody,1950-01-01,,,,,,,annual_review,,,,,,,"))
+    assert [(e["row"], e["column"]) for e in job.errors] == [(5, "given_name")]
+    assert (job.rows_total, job.rows_valid) == (2, 1)
+
+
+def test_a_long_file_is_checked_and_imported_in_batches(cast, upload, monkeypatch):
+    monkeypatch.setattr("assessflow.waiting.backlog_services.CHUNK", 2)
+    rows = [f"LUT-{i},Name,Family{i},1940-01-01,,,,,,,annual_review,amber,,,,,," for i in range(100, 107)]
+    job = upload(csv_file(*rows, rows[1], "LUT-200,,Nobody,1950-01-01,,,,,,,annual_review,,,,,,,"))
+    assert job.errors == [
+        {"row": 9, "column": "external_reference", "message": "'LUT-101' is used by an earlier row"},
+        {"row": 10, "column": "given_name", "message": "Enter first name"},
+    ]
+    assert (job.rows_total, job.rows_valid, job.error_rows) == (9, 7, 2)
+    storage, kept = job.file.storage, f"{job.file.name}.checked"
+    assert storage.exists(kept)
+    job = upload.publish(job, only_valid="1")
+    assert (job.people_created, job.entries_created) == (7, 7)
+    assert not storage.exists(kept), "the checked rows are not kept once imported"
+    with scopes_disabled():
+        entries = WaitingListEntry.objects.filter(person__external_reference__startswith="LUT-1")
+        assert entries.count() == 7
+        assert {e.priority_rationale for e in entries} == {f"Imported from backlog.csv, row {n}" for n in range(2, 9)}
+
+
+def test_the_report_keeps_the_first_problems_and_counts_them_all(cast, upload, monkeypatch):
+    monkeypatch.setattr("assessflow.waiting.backlog.MAX_ERRORS_KEPT", 3)
+    monkeypatch.setattr("assessflow.waiting.backlog_services.MAX_ERRORS_KEPT", 3)
+    job = upload(csv_file(*[f"LUT-{i},,Nobody,1950-01-01,,,,,,,annual_review,,,,,,," for i in range(5)]))
+    assert [e["row"] for e in job.errors] == [2, 3, 4]
+    assert (job.error_rows, job.rows_valid) == (5, 0)
+
+
+def test_each_imported_entry_is_on_the_pathway_the_timeline_and_the_counts(cast, upload):
+    job = upload.publish(upload(csv_file(*GOOD)))
+    with scopes_disabled():
+        entries = {
+            e.person.external_reference: e for e in WaitingListEntry.objects.filter(person__council=cast.council_a)
+        }
+        edna = entries["LUT-3"]
+        event = PathwayEvent.objects.get(work_item_type="waiting.waitinglistentry", work_item_id=str(edna.pk))
+        line = TimelineEntry.objects.get(object_type="waiting.waitinglistentry", object_id=str(edna.pk))
+        tally = WaitingTally.objects.get(council=cast.council_a, work_type="six_week_review", priority="green")
+    assert (event.person_id, event.event_type, event.to_status, event.reason_code) == (
+        edna.person_id,
+        "waiting_list_added",
+        "waiting",
+        "green",
+    )
+    assert event.detail == {"import": job.pk}
+    assert event.at == line.occurred_at == edna.added_at
+    assert line.title == "Added to the 6-week review waiting list by a backlog import"
+    assert (tally.due_on, tally.waiting) == (edna.due_on, 1)
