@@ -185,6 +185,16 @@ def publish(*, actor: Actor, job: BacklogImport, only_valid_rows: bool) -> Backl
         raise ImportNotReady("This file has not finished being checked, or has already been imported.")
     if job.error_rows and not only_valid_rows:
         raise ImportNotReady("Some rows have problems: fix the file, or choose to import only the valid rows.")
+    if not job.file.storage.exists(_checked_name(job)):
+        # The rows the check kept are gone (a job checked before they were kept, or storage lost them):
+        # check the file again rather than leave the job stuck; its page shows the check's progress.
+        with transaction.atomic():
+            BacklogImport.objects.filter(pk=job.pk, status=BacklogImport.Status.CHECKED).update(
+                status=BacklogImport.Status.VALIDATING, rows_checked=0
+            )
+            transaction.on_commit(lambda: check_backlog.enqueue(job.pk))
+        job.refresh_from_db()
+        return job
     with transaction.atomic():
         claimed = BacklogImport.objects.filter(pk=job.pk, status=BacklogImport.Status.CHECKED).update(
             status=BacklogImport.Status.IMPORTING, only_valid_rows=only_valid_rows

@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 
 from assessflow.safeguarding.categories import Requirement
 from assessflow.safeguarding.models import DolsApplication
-from assessflow.safeguarding.services.dols import send_renewal_reminders
+from assessflow.safeguarding.services.reminders import send_renewal_reminders
 from assessflow.tenancy.models import Notification
 from assessflow.waiting.models import WaitingListEntry, WaitingTally
 

@@ -236,3 +236,16 @@ def test_each_imported_entry_is_on_the_pathway_the_timeline_and_the_counts(cast,
     assert event.at == line.occurred_at == edna.added_at
     assert line.title == "Added to the 6-week review waiting list by a backlog import"
     assert (tally.due_on, tally.waiting) == (edna.due_on, 1)
+
+
+def test_a_checked_file_whose_kept_rows_are_gone_is_checked_again_not_stuck(cast, upload):
+    from assessflow.waiting.backlog_services import _checked_name
+
+    job = upload(csv_file(*GOOD))
+    before = people_count(cast.council_a)
+    job.file.storage.delete(_checked_name(job))
+    job = upload.publish(job)
+    assert job.status == "checked"  # checked afresh, nothing written yet
+    assert people_count(cast.council_a) == before
+    assert upload.publish(job).status == "imported"
+    assert people_count(cast.council_a) == before + len(GOOD)

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from assessflow.safeguarding.services.dols import send_renewal_reminders
+from assessflow.safeguarding.services.reminders import send_renewal_reminders
 from assessflow.tenancy.models import Organisation
 from assessflow.tenancy.roles import OrganisationKind
 
