@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "assessflow.frontdoor",
     "assessflow.waiting",
     "assessflow.safeguarding",
+    "assessflow.allocation",
 ]
 
 MIDDLEWARE = [

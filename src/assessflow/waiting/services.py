@@ -20,6 +20,7 @@ from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
+from .signals import entry_left_list
 from .tallies import bump, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
@@ -281,6 +282,7 @@ def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_cod
                 delta=-1,
             )
         entry.refresh_from_db()
+        entry_left_list.send(sender=WaitingListEntry, entry=entry, actor=actor)
         record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"waiting.{status}", obj=entry)
         record_on_pathway(
             actor=actor,

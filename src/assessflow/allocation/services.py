@@ -1,0 +1,262 @@
+"""Allocating, reallocating and withdrawing work; suggestion runs and accepting them; the pool's settings.
+
+Each allocation is a transition of the waiting-list entry (waiting -> allocated and back),
+with its pathway event, its audit entry and the list's tallies, in one transaction.
+"""
+
+import datetime
+from dataclasses import asdict, replace
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from django_tasks import task
+
+from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
+from assessflow.pathway.models import EventType
+from assessflow.people.models import Handover
+from assessflow.people.services import record_on_pathway
+from assessflow.tenancy.models import Membership, Organisation, User
+from assessflow.tenancy.roles import OrganisationKind
+from assessflow.waiting.models import WaitingListEntry
+from assessflow.waiting.signals import entry_left_list
+from assessflow.waiting.tallies import bump
+
+from . import optimiser, rules, selectors
+from .models import Allocation, AllocationRun
+
+Status = WaitingListEntry.Status
+
+
+class AllocationRefused(ValidationError):
+    """The move is not allowed: a hard rule, a closed entry, or someone else got there first."""
+
+
+def _tally(entry: WaitingListEntry, delta: int) -> None:
+    bump(
+        council_id=entry.council_id,
+        work_type=entry.work_type,
+        priority=entry.priority,
+        team_id=entry.team_id,
+        due_on=entry.due_on,
+        delta=delta,
+    )
+
+
+Pool = tuple[list[rules.Assessor], dict]
+
+
+def check_rules(entry: WaitingListEntry, assessor: User, today: datetime.date, pool: Pool | None = None) -> Membership:
+    """The hard rules a manager cannot override (qualification, skills, contract, conflicts). Area and capacity
+    are for suggestions: a manager allocating by hand may know better, and the caseload shows the result."""
+    assessors, profiles = pool or selectors.assessors_for(entry.council, today)
+    found = next((a for a in assessors if a.id == assessor.pk), None)
+    if found is None:
+        raise AllocationRefused(f"{assessor.full_name} is not in the council's assessor pool")
+    [case] = selectors.cases_from(entry.council, WaitingListEntry.objects.filter(pk=entry.pk), today)
+    rule = rules.broken_rule(case, replace(found, areas=found.areas | {case.area}))
+    if rule:
+        raise AllocationRefused(f"{assessor.full_name} cannot take this: {rules.RULE_MESSAGES[rule].lower()}")
+    return profiles[assessor.pk].membership
+
+
+def _hand_over(entry: WaitingListEntry, membership: Membership, today: datetime.date) -> None:
+    """Allocating to a provider's assessor hands the case to that provider's contract, so its staff can see it."""
+    if membership.organisation.kind != OrganisationKind.PROVIDER:
+        return
+    contract = selectors.live_contracts(entry.council, today)[membership.organisation_id]
+    if not Handover.objects.filter(person_id=entry.person_id, contract=contract, ended_at__isnull=True).exists():
+        Handover.objects.create(council_id=entry.council_id, person_id=entry.person_id, contract=contract)
+
+
+def _open(entry: WaitingListEntry, assessor: User, membership: Membership, actor: Actor, reason: str, run=None):
+    return Allocation.objects.create(
+        council_id=entry.council_id,
+        entry=entry,
+        person_id=entry.person_id,
+        assessor=assessor,
+        organisation=membership.organisation,
+        allocated_by=actor.user,
+        reason=reason,
+        run=run,
+    )
+
+
+def _event(actor: Actor, entry: WaitingListEntry, event_type, title: str, reason: str, old: str, code: str = ""):
+    record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"allocation.{event_type}", obj=entry)
+    record_on_pathway(
+        actor=actor,
+        person=entry.person,
+        work_item=entry,
+        event_type=event_type,
+        title=title,
+        from_status=old,
+        to_status=entry.status,
+        reason_code=code,
+        summary=reason,
+        url=reverse("waiting:entry", args=[entry.pk]),
+    )
+
+
+def allocate(
+    *, actor: Actor, entry: WaitingListEntry, assessor: User, reason: str, run=None, pool: Pool | None = None
+) -> Allocation:
+    """Waiting -> allocated; or, for an allocated entry, to another assessor (a reallocation)."""
+    if not reason.strip():
+        raise AllocationRefused({"reason": "Give the reason for this allocation"})
+    if entry.status not in (Status.WAITING, Status.ALLOCATED):
+        raise AllocationRefused("Only work on the waiting list can be allocated.")
+    today = timezone.localdate()
+    with transaction.atomic():
+        membership = check_rules(entry, assessor, today, pool)
+        old = entry.status
+        current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
+        if current is not None and current.assessor_id == assessor.pk:
+            raise AllocationRefused(f"This is already allocated to {assessor.full_name}.")
+        if current is not None:
+            Allocation.objects.filter(pk=current.pk).update(
+                ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Reallocated: {reason}"
+            )
+        if old == Status.WAITING:
+            if (
+                WaitingListEntry.objects.filter(pk=entry.pk, status=Status.WAITING).update(
+                    status=Status.ALLOCATED, version=entry.version + 1
+                )
+                != 1
+            ):
+                raise AllocationRefused("Someone else changed this entry after you opened it.")
+            _tally(entry, -1)
+            entry.status, entry.version = Status.ALLOCATED, entry.version + 1
+        allocation = _open(entry, assessor, membership, actor, reason, run)
+        _hand_over(entry, membership, today)
+        _event(
+            actor,
+            entry,
+            EventType.ALLOCATED,
+            f"Allocated to {assessor.full_name}",
+            reason,
+            old,
+            "reallocated" if current else "",
+        )
+    return allocation
+
+
+def unallocate(*, actor: Actor, entry: WaitingListEntry, reason: str) -> WaitingListEntry:
+    """Allocated -> back on the waiting list, with the reason."""
+    if not reason.strip():
+        raise AllocationRefused({"reason": "Give the reason for withdrawing the allocation"})
+    with transaction.atomic():
+        current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
+        if entry.status != Status.ALLOCATED or current is None:
+            raise AllocationRefused("This entry is not allocated.")
+        Allocation.objects.filter(pk=current.pk).update(ended_at=timezone.now(), ended_by=actor.user, end_reason=reason)
+        WaitingListEntry.objects.filter(pk=entry.pk).update(status=Status.WAITING, version=entry.version + 1)
+        entry.status, entry.version = Status.WAITING, entry.version + 1
+        _tally(entry, 1)
+        _event(actor, entry, EventType.UNALLOCATED, "Allocation withdrawn", reason, Status.ALLOCATED)
+    return entry
+
+
+@receiver(entry_left_list)
+def end_allocation_when_work_ends(sender, entry, actor, **kwargs) -> None:
+    """The work is done or no longer needed: the assessor's caseload drops it at the same moment."""
+    Allocation.objects.filter(entry=entry, ended_at__isnull=True).update(
+        ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Work {entry.status}"
+    )
+
+
+def start_run(*, actor: Actor, council: Organisation, work_type: str = "", team=None) -> AllocationRun:
+    weights = selectors.settings_for(council).weights()
+    with transaction.atomic():
+        run = AllocationRun.objects.create(
+            council=council, requested_by=actor.user, work_type=work_type, team=team, weights=asdict(weights)
+        )
+        transaction.on_commit(lambda: suggest_allocations.enqueue(run.pk))
+    return run
+
+
+def compute(run_id: int) -> None:
+    """Work out the suggestions: the cases waiting, the pool this week, the council's weights, one optimal flow."""
+    run = AllocationRun.objects.select_related("council").get(pk=run_id)
+    AllocationRun.objects.filter(pk=run.pk).update(status=AllocationRun.Status.RUNNING, step="Reading the list")
+    today = timezone.localdate()
+    weights = rules.Weights(**run.weights)
+    cases = selectors.cases_for(run.council, today, work_type=run.work_type, team_id=run.team_id)
+    assessors, _ = selectors.assessors_for(run.council, today)
+    matrix = selectors.travel_matrix(run.council)
+
+    def progress(step: str) -> None:
+        AllocationRun.objects.filter(pk=run.pk).update(step=step.capitalize())
+
+    solution = optimiser.solve(cases, assessors, weights, matrix, progress=progress)
+    by_case, by_assessor = {c.id: c for c in cases}, {a.id: a for a in assessors}
+    suggestions = [
+        {"entry": c, "assessor": a, "terms": asdict(rules.terms(by_case[c], by_assessor[a], weights, matrix))}
+        for c, a in sorted(
+            solution.assignments.items(),
+            key=lambda ca: -rules.terms(by_case[ca[0]], by_assessor[ca[1]], weights, matrix).total,
+        )
+    ]
+    AllocationRun.objects.filter(pk=run.pk).update(
+        status=AllocationRun.Status.DONE,
+        step="",
+        cases=len(cases),
+        suggestions=suggestions,
+        blocked=[{"entry": c, "rule": r} for c, r in sorted(solution.blocked.items())],
+        objective=solution.objective,
+        seconds=solution.seconds,
+    )
+
+
+def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
+    """Allocate the chosen suggestions in one transaction; any that no longer hold stop the whole acceptance."""
+    if run.status != AllocationRun.Status.DONE:
+        raise AllocationRefused("These suggestions are not ready, or were already accepted.")
+    chosen = [s for s in run.suggestions if s["entry"] in entry_ids]
+    if not chosen:
+        raise AllocationRefused("Choose at least one suggestion to accept.")
+    entries = {
+        e.pk: e
+        for e in WaitingListEntry.objects.filter(pk__in=[s["entry"] for s in chosen]).select_related(
+            "person", "council"
+        )
+    }
+    users = {u.pk: u for u in User.objects.filter(pk__in=[s["assessor"] for s in chosen])}
+    pool = selectors.assessors_for(run.council, timezone.localdate())
+    with transaction.atomic():
+        if (
+            AllocationRun.objects.filter(pk=run.pk, status=AllocationRun.Status.DONE).update(
+                status=AllocationRun.Status.ACCEPTED, accepted_at=timezone.now(), accepted=len(chosen)
+            )
+            != 1
+        ):
+            raise AllocationRefused("These suggestions were already accepted.")
+        for suggestion in chosen:
+            entry = entries.get(suggestion["entry"])
+            if entry is None or entry.status != Status.WAITING:
+                raise AllocationRefused("Some of this work is no longer waiting: ask for new suggestions.")
+            allocate(
+                actor=actor,
+                entry=entry,
+                assessor=users[suggestion["assessor"]],
+                reason=f"Suggestion {run.pk}, accepted",
+                run=run,
+                pool=pool,
+            )
+    return len(chosen)
+
+
+@task()
+def suggest_allocations(run_id: int) -> None:
+    with scopes_disabled():  # a worker has no request: the run names its council
+        if AllocationRun.objects.filter(pk=run_id, status=AllocationRun.Status.QUEUED).exists():
+            try:
+                compute(run_id)
+            except Exception as error:  # the page must say it failed rather than spin for ever
+                AllocationRun.objects.filter(pk=run_id).update(status=AllocationRun.Status.FAILED, failure=str(error))
+                raise
