@@ -7,7 +7,7 @@ PY := $(BIN)/python
 STATIC := src/assessflow/static
 PEOPLE ?= 1000
 
-.PHONY: run install migrate demo test lint format assets lock bench-demo bench-import bench-waiting-list check-deploy clean
+.PHONY: run install migrate demo test lint format assets lock bench-demo bench-import bench-waiting-list bench-allocation check-deploy clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,13 @@ bench-import: install
 
 bench-waiting-list: install
 	$(PY) benchmarks/waiting_list.py --cases $(ROWS)
+
+CASES ?= 100000
+ASSESSORS ?= 500
+
+# The optimiser against the greedy way on a seeded instance; needs no database.
+bench-allocation: install
+	$(PY) benchmarks/allocation.py --cases $(CASES) --assessors $(ASSESSORS)
 
 clean:
 	rm -rf $(VENV) var staticfiles
