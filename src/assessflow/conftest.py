@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from django_scopes import scopes_disabled
 
+from assessflow.allocation.models import AllocationRun
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Membership, Organisation
 from assessflow.tenancy.roles import Qualification, Role
@@ -46,6 +47,7 @@ class Cast:
     letter_templates: dict[int, object] = field(default_factory=dict)
     portal_referral_a: object = None
     imports: dict[int, object] = field(default_factory=dict)
+    allocation_runs: dict[int, object] = field(default_factory=dict)
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -130,6 +132,10 @@ def cast(db) -> Cast:
         for council, admin in ((council_a, "council_admin_a"), (council_b, "council_admin_b")):
             cast.imports[council.pk] = factories.BacklogImportFactory(
                 council=council, uploaded_by=cast.members[admin].user
+            )
+        for council, manager in ((council_a, "team_manager_a"), (council_b, "team_manager_b")):
+            cast.allocation_runs[council.pk] = AllocationRun.objects.create(
+                council=council, requested_by=cast.members[manager].user, status="done"
             )
         # A referral Surgery A made through the portal, about Alice, spelt as the referrer typed it.
         cast.portal_referral_a = factories.ReferralFactory(

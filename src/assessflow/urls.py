@@ -20,6 +20,7 @@ urlpatterns = [
     path("portal/", include("assessflow.frontdoor.portal_urls")),
     path("waiting/", include("assessflow.waiting.urls")),
     path("safeguarding/", include("assessflow.safeguarding.urls")),
+    path("allocation/", include("assessflow.allocation.urls")),
     path("portal/safeguarding/", include("assessflow.safeguarding.portal_urls")),
 ]
 

@@ -8,8 +8,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from assessflow.people.models import Handover
-from assessflow.tenancy.models import Contract, Organisation
-from assessflow.tenancy.roles import OrganisationKind
+from assessflow.tenancy.models import Contract, Membership, Organisation
+from assessflow.tenancy.roles import OrganisationKind, Role
 from assessflow.waiting.models import WaitingListEntry
 from assessflow.working_days import is_working_day
 
@@ -231,3 +231,18 @@ def caseload_over_time(council: Organisation, today: datetime.date, weeks: int =
             if start <= moment and (end is None or end > moment):
                 series[assessor_id][i] += 1
     return {"weeks": ends, "series": dict(series)}
+
+
+def eligible_memberships(council: Organisation, today: datetime.date) -> QuerySet:
+    """Who can be in the pool: the council's assessors and team managers, and providers' assessors on live contracts."""
+    providers = list(live_contracts(council, today))
+    return (
+        Membership.objects.filter(is_active=True)
+        .filter(
+            Q(organisation=council, role__in=[Role.ASSESSOR, Role.TEAM_MANAGER])
+            | Q(organisation_id__in=providers, role=Role.ASSESSOR)
+        )
+        .exclude(qualification="")
+        .select_related("user", "organisation", "team")
+        .order_by("user__full_name", "pk")
+    )

@@ -195,13 +195,10 @@ def compute(run_id: int) -> None:
 
     solution = optimiser.solve(cases, assessors, weights, matrix, progress=progress)
     by_case, by_assessor = {c.id: c for c in cases}, {a.id: a for a in assessors}
-    suggestions = [
-        {"entry": c, "assessor": a, "terms": asdict(rules.terms(by_case[c], by_assessor[a], weights, matrix))}
-        for c, a in sorted(
-            solution.assignments.items(),
-            key=lambda ca: -rules.terms(by_case[ca[0]], by_assessor[ca[1]], weights, matrix).total,
-        )
-    ]
+    suggestions = sorted(
+        (_suggestion(by_case[c], by_assessor[a], weights, matrix) for c, a in solution.assignments.items()),
+        key=lambda s: (-s["score"], s["entry"]),
+    )
     AllocationRun.objects.filter(pk=run.pk).update(
         status=AllocationRun.Status.DONE,
         step="",
@@ -211,6 +208,22 @@ def compute(run_id: int) -> None:
         objective=solution.objective,
         seconds=solution.seconds,
     )
+
+
+def _suggestion(case: rules.Case, assessor: rules.Assessor, weights: rules.Weights, matrix) -> dict:
+    """One suggestion with the terms that decided it, in points and in the units a manager reads."""
+    parts = rules.terms(case, assessor, weights, matrix)
+    return {
+        "entry": case.id,
+        "assessor": assessor.id,
+        "score": parts.total,
+        "terms": asdict(parts),
+        "days": case.days_waiting,
+        "minutes": rules.travel_minutes(assessor, case, weights, matrix),
+        "pence": rules.cost_pence(assessor, case, weights),
+        "in_house": assessor.contract is None,
+        "knows": assessor.id in case.known_assessors,
+    }
 
 
 def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:

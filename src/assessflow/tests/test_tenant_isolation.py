@@ -133,6 +133,11 @@ FOREIGN_ARGUMENTS = {
     ("concern_id",): foreign_safeguarding("concern", "concern_id"),
     ("enquiry_id",): foreign_safeguarding("enquiry", "enquiry_id"),
     ("application_id",): foreign_safeguarding("dols", "application_id"),
+    ("run_id",): lambda cast, actor: [
+        {"run_id": run.pk}
+        for council_id, run in cast.allocation_runs.items()
+        if council_id != getattr(cast.member(actor).council, "pk", None)
+    ],
     ("import_id",): lambda cast, actor: [
         {"import_id": job.pk}
         for council_id, job in cast.imports.items()
@@ -142,7 +147,19 @@ FOREIGN_ARGUMENTS = {
 
 # Breaking the glass is how a council's own worker reaches its restricted records: only other
 # councils' records are foreign to it.
+def outside_the_pool(cast: Cast, actor: str) -> list[dict]:
+    """A council's pool holds its own staff and the assessors of the provider it contracts with."""
+    own = cast.member(actor).organisation_id
+    return [
+        {"membership_id": m.pk}
+        for m in cast.members.values()
+        if m.organisation_id not in (own, cast.provider.pk)
+    ]
+
+
 FOREIGN_BY_NAME = {
+    "allocation:profile": outside_the_pool,
+    "allocation:absence": outside_the_pool,
     "safeguarding:concern-break-glass": other_councils_safeguarding("concern", "concern_id"),
     "safeguarding:dols-break-glass": other_councils_safeguarding("dols", "application_id"),
 }
@@ -218,6 +235,8 @@ def own_object(cast: Cast, argument: str) -> int:
     if argument in ("concern_id", "enquiry_id", "application_id"):
         kind = {"concern_id": "concern", "enquiry_id": "enquiry", "application_id": "dols"}[argument]
         return cast.casework[cast.person_a.pk][kind].pk
+    if argument == "run_id":
+        return cast.allocation_runs[cast.council_a.pk].pk
     if argument == "import_id":
         return cast.imports[cast.council_a.pk].pk
     if argument == "template_id":

@@ -18,6 +18,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
+from .extensions import entry_actions
 from .forms import KeepInTouchForm, ListFilterForm, ReprioritiseForm, ScreeningForm
 from .models import Priority, WorkType
 
@@ -128,6 +129,7 @@ def _entry_page(request: HttpRequest, item, form: ReprioritiseForm, status: int 
             "today": timezone.localdate(),
             "form": form,
             "may_reprioritise": may(request.membership, "waiting.reprioritise"),
+            "entry_actions": [a for a in entry_actions() if may(request.membership, a.permission, item)],
         },
         status=status,
     )

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from assessflow.allocation.demo import load_demo_allocation
 from assessflow.casework.demo import load_demo_casework
 from assessflow.people.demo.loader import COUNCIL_NAME, load_demo_council
 from assessflow.safeguarding.demo import load_demo_safeguarding
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         load_demo_casework(council)
         waiting = load_demo_waiting(council, timezone.localdate())
         load_demo_safeguarding(council, timezone.localdate())
+        load_demo_allocation(council)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo Borough Council is ready: {added:,} people added, {people:,} in all; "

@@ -71,7 +71,14 @@ DEMO_USERS = (
         Qualification.TRUSTED_ASSESSOR,
         "Reviews Team",
     ),
-    DemoUser("manager@demo-borough.example", "Maria Lopez", COUNCIL_NAME, Role.TEAM_MANAGER, team="Reviews Team"),
+    DemoUser(
+        "manager@demo-borough.example",
+        "Maria Lopez",
+        COUNCIL_NAME,
+        Role.TEAM_MANAGER,
+        Qualification.SOCIAL_WORKER,
+        "Reviews Team",
+    ),
     DemoUser(
         "safeguarding@demo-borough.example",
         "Sara Whitfield",
@@ -87,7 +94,9 @@ DEMO_USERS = (
         Role.TEAM_MANAGER,
         team="Safeguarding Adults",
     ),
-    DemoUser("dols@demo-borough.example", "Dev Mistry", COUNCIL_NAME, Role.TEAM_MANAGER, team="DoLS"),
+    DemoUser(
+        "dols@demo-borough.example", "Dev Mistry", COUNCIL_NAME, Role.TEAM_MANAGER, Qualification.SOCIAL_WORKER, "DoLS"
+    ),
     DemoUser("panel@demo-borough.example", "Peter Grant", COUNCIL_NAME, Role.PANEL_MEMBER),
     DemoUser("performance@demo-borough.example", "Priya Raman", COUNCIL_NAME, Role.PERFORMANCE_LEAD),
     DemoUser("admin@demo-borough.example", "Alex Morgan", COUNCIL_NAME, Role.COUNCIL_ADMIN),

@@ -1,0 +1,98 @@
+"""Allocating by hand, reallocating and withdrawing: transitions of the entry, with their events and counts."""
+
+from django_scopes import scopes_disabled
+
+from assessflow.allocation.models import Allocation
+from assessflow.pathway.models import EventType, PathwayEvent
+from assessflow.people.models import Handover
+from assessflow.waiting.models import WaitingTally
+
+
+def _waiting(council) -> int:
+    with scopes_disabled():
+        return sum(WaitingTally.objects.filter(council=council).values_list("waiting", flat=True))
+
+
+def _allocate(client, entry, assessor, reason="Knows the family"):
+    return client.post(f"/allocation/entries/{entry.pk}/", {"assessor": assessor.pk, "reason": reason})
+
+
+def test_a_manager_allocates_by_hand_and_it_leaves_the_waiting_count(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    before = _waiting(cast.council_a)
+    manager = sign_in(cast.member("team_manager_a"))
+    assert _allocate(manager, entry, cast.member("assessor_a").user).status_code == 302
+    with scopes_disabled():
+        entry.refresh_from_db()
+        event = PathwayEvent.objects.filter(work_item_id=str(entry.pk), event_type=EventType.ALLOCATED).get()
+    assert entry.status == "allocated"
+    assert event.from_status == "waiting" and event.to_status == "allocated"
+    assert _waiting(cast.council_a) == before - 1
+    caseload = sign_in(cast.member("assessor_a")).get("/allocation/caseload/").content.decode()
+    assert cast.person_a.full_name in caseload
+
+
+def test_an_unqualified_worker_is_never_allocated_work_that_needs_a_qualification(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    with scopes_disabled():
+        entry.work_type = "needs_assessment"
+        entry.save()
+    manager = sign_in(cast.member("team_manager_a"))
+    page = _allocate(manager, entry, pool["assistant"].membership.user).content.decode()
+    assert "no assessor holds a qualification this work needs" in page
+    with scopes_disabled():
+        assert not Allocation.objects.filter(entry=entry).exists()
+
+
+def test_allocating_to_a_providers_assessor_hands_the_case_to_its_contract(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    provider = sign_in(cast.member("provider_assessor"))
+    assert provider.get(f"/people/{cast.person_a.pk}/").status_code == 404
+    _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("provider_assessor").user)
+    with scopes_disabled():
+        assert Handover.objects.filter(person=cast.person_a, ended_at__isnull=True).exists()
+    assert sign_in(cast.member("provider_assessor")).get(f"/people/{cast.person_a.pk}/").status_code == 200
+
+
+def test_reallocating_ends_the_first_and_withdrawing_puts_it_back(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    before = _waiting(cast.council_a)
+    manager = sign_in(cast.member("team_manager_a"))
+    _allocate(manager, entry, cast.member("assessor_a").user)
+    _allocate(manager, entry, cast.member("provider_assessor").user, reason="Sam is off sick")
+    with scopes_disabled():
+        allocations = list(Allocation.objects.filter(entry=entry).order_by("pk"))
+    assert [a.ended_at is None for a in allocations] == [False, True]
+    assert "Sam is off sick" in allocations[0].end_reason
+    page = manager.post(f"/allocation/entries/{entry.pk}/withdraw/", {"reason": ""}).content.decode()
+    assert "Give the reason for withdrawing the allocation" in page
+    manager.post(f"/allocation/entries/{entry.pk}/withdraw/", {"reason": "Needs a different assessor"})
+    with scopes_disabled():
+        entry.refresh_from_db()
+        events = list(PathwayEvent.objects.filter(work_item_id=str(entry.pk)).values_list("event_type", flat=True))
+    assert entry.status == "waiting"
+    assert _waiting(cast.council_a) == before
+    assert events[-1] == EventType.UNALLOCATED
+
+
+def test_finishing_the_work_ends_the_allocation(cast, sign_in, pool):
+    from assessflow.audit.actor import Actor
+    from assessflow.waiting.services import leave_list
+
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("assessor_a").user)
+    member = cast.member("assessor_a")
+    with scopes_disabled():
+        entry.refresh_from_db()
+        leave_list(
+            actor=Actor(user=member.user, membership=member), entry=entry, status="completed", reason_code="done"
+        )
+        allocation = Allocation.objects.get(entry=entry)
+    assert allocation.ended_at is not None
+    assert cast.person_a.full_name not in sign_in(member).get("/allocation/caseload/").content.decode()
+
+
+def test_only_a_councils_manager_allocates(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    for key in ("assessor_a", "provider_team_manager", "front_door_a"):
+        assert _allocate(sign_in(cast.member(key)), entry, cast.member("assessor_a").user).status_code == 403

@@ -1,0 +1,91 @@
+"""Suggestions worked out in the background, shown with their reasons, accepted in one transaction."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from assessflow.allocation.models import Allocation, AllocationRun
+from assessflow.tests import factories
+
+
+@pytest.fixture
+def run_for(cast, sign_in, django_capture_on_commit_callbacks):
+    def start():
+        return _run(cast, sign_in, django_capture_on_commit_callbacks)
+
+    return start
+
+
+def _run(cast, sign_in, capture):
+    manager = sign_in(cast.member("team_manager_a"))
+    with capture(execute=True):
+        response = manager.post("/allocation/suggestions/", {"work_type": "", "team": ""})
+    with scopes_disabled():
+        run = AllocationRun.objects.latest("pk")
+    assert response["Location"] == f"/allocation/suggestions/{run.pk}/"
+    return manager, run
+
+
+def test_a_manager_sees_suggestions_with_reasons_and_accepts_them(cast, sign_in, pool, run_for):
+    with scopes_disabled():
+        for priority in ("red", "green"):
+            factories.WaitingListEntryFactory(person=factories.PersonFactory(council=cast.council_a), priority=priority)
+    manager, run = run_for()
+    assert run.status == "done"
+    page = manager.get(f"/allocation/suggestions/{run.pk}/").content.decode()
+    assert "Waiting" in page and "Score" in page
+    assert manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"}).status_code == 302
+    with scopes_disabled():
+        run.refresh_from_db()
+        allocated = Allocation.objects.filter(run=run).count()
+    assert run.status == "accepted"
+    assert allocated == len(run.suggestions) > 0
+    team = manager.get("/allocation/team/").content.decode()
+    assert cast.member("assessor_a").user.full_name in team
+
+
+def test_an_unqualified_worker_is_never_suggested_for_qualified_work(cast, sign_in, pool, run_for):
+    with scopes_disabled():
+        for _ in range(6):
+            factories.WaitingListEntryFactory(
+                person=factories.PersonFactory(council=cast.council_a), work_type="needs_assessment", priority="red"
+            )
+    _, run = run_for()
+    assistant = pool["assistant"].membership.user_id
+    with scopes_disabled():
+        work = dict(
+            factories.WaitingListEntryFactory._meta.model.objects.filter(
+                pk__in=[s["entry"] for s in run.suggestions]
+            ).values_list("pk", "work_type")
+        )
+    assert all(
+        work[s["entry"]] in ("annual_review", "six_week_review") for s in run.suggestions if s["assessor"] == assistant
+    )
+
+
+def test_accepting_twice_allocates_once(cast, sign_in, pool, run_for):
+    manager, run = run_for()
+    manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
+    again = manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
+    assert again.status_code == 400
+    assert "already accepted" in again.content.decode()
+    with scopes_disabled():
+        assert Allocation.objects.filter(run=run).count() == len(run.suggestions)
+
+
+def test_accepting_only_the_ticked_suggestions(cast, sign_in, pool, run_for):
+    manager, run = run_for()
+    first = run.suggestions[0]["entry"]
+    manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "ticked", "entry": [first]})
+    with scopes_disabled():
+        assert list(Allocation.objects.filter(run=run).values_list("entry_id", flat=True)) == [first]
+
+
+def test_the_pool_profile_names_its_errors(cast, sign_in, pool):
+    admin = sign_in(cast.member("council_admin_a"))
+    membership = cast.member("assessor_a")
+    page = admin.post(
+        f"/allocation/pool/{membership.pk}/",
+        {"weekly_slots": "4", "working_days": [], "base_area": pool["assessor_a"].base_area_id},
+    ).content.decode()
+    assert "Select the days they work" in page
+    assert "Include their base in the areas they cover" in page
