@@ -145,16 +145,13 @@ FOREIGN_ARGUMENTS = {
     ],
 }
 
+
 # Breaking the glass is how a council's own worker reaches its restricted records: only other
 # councils' records are foreign to it.
 def outside_the_pool(cast: Cast, actor: str) -> list[dict]:
     """A council's pool holds its own staff and the assessors of the provider it contracts with."""
     own = cast.member(actor).organisation_id
-    return [
-        {"membership_id": m.pk}
-        for m in cast.members.values()
-        if m.organisation_id not in (own, cast.provider.pk)
-    ]
+    return [{"membership_id": m.pk} for m in cast.members.values() if m.organisation_id not in (own, cast.provider.pk)]
 
 
 FOREIGN_BY_NAME = {
