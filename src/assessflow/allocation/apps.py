@@ -22,5 +22,6 @@ class AllocationConfig(AppConfig):
                 "allocation.unallocated": "Allocation withdrawn",
                 "allocation.profile_saved": "Assessor profile saved",
                 "allocation.settings_saved": "Allocation weights saved",
+                "allocation.conflict_recorded": "Conflict of interest recorded",
             }
         )

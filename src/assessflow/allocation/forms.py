@@ -154,6 +154,45 @@ class WeightsForm(GovukFormMixin, forms.ModelForm):
             field.widget.attrs["class"] = "govuk-input govuk-input--width-5"
 
 
+class ConflictForm(GovukFormMixin, forms.Form):
+    assessor = forms.ModelChoiceField(
+        label="Assessor with a conflict of interest",
+        queryset=User.objects.none(),
+        error_messages={"required": "Select the assessor"},
+    )
+    conflict_reason = forms.CharField(
+        label="What is the conflict?",
+        max_length=200,
+        help_text="For example, a relative or neighbour, or a complaint about them",
+        error_messages={"required": "Say what the conflict is"},
+    )
+
+    def __init__(self, *args, assessors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].queryset = assessors
+
+
+class TravelTimeForm(GovukFormMixin, forms.Form):
+    from_area = forms.ModelChoiceField(label="From", queryset=None, error_messages={"required": "Select where from"})
+    to_area = forms.ModelChoiceField(label="To", queryset=None, error_messages={"required": "Select where to"})
+    minutes = forms.IntegerField(
+        label="Minutes", min_value=0, max_value=300, error_messages={"required": "Enter the minutes"}
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = Area.objects.filter(council=council, is_active=True)
+        self.fields["from_area"].queryset = areas
+        self.fields["to_area"].queryset = areas
+        self.fields["minutes"].widget.attrs["class"] = "govuk-input govuk-input--width-3"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_area") and data.get("from_area") == data.get("to_area"):
+            self.add_error("to_area", "Choose two different areas")
+        return data
+
+
 class AreaForm(GovukFormMixin, forms.Form):
     code = forms.RegexField(
         label="Postcode district",

@@ -14,8 +14,8 @@ from assessflow.tenancy.permissions import permission_required
 from assessflow.waiting.models import WaitingListEntry
 
 from . import services
-from .forms import AreaForm, SuggestForm, WeightsForm
-from .models import AllocationRun, AllocationSettings, Area
+from .forms import AreaForm, SuggestForm, TravelTimeForm, WeightsForm
+from .models import AllocationRun, AllocationSettings, Area, TravelTime
 from .rules import RULE_MESSAGES
 
 SHOWN = 300  # suggestions listed on the page; accepting "all" takes every one
@@ -113,6 +113,13 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
     found = AllocationSettings.objects.filter(council=council).first() or AllocationSettings(council=council)
     form = WeightsForm(request.POST if "weights" in request.POST else None, instance=found)
     area_form = AreaForm(request.POST if "area" in request.POST else None)
+    travel_form = TravelTimeForm(request.POST if "travel" in request.POST else None, council=council)
+    if travel_form.is_bound and travel_form.is_valid():
+        data = travel_form.cleaned_data
+        TravelTime.objects.update_or_create(
+            council=council, from_area=data["from_area"], to_area=data["to_area"], defaults={"minutes": data["minutes"]}
+        )
+        return redirect("allocation:settings")
     if form.is_bound and form.is_valid():
         with transaction.atomic():
             saved = form.save()
@@ -137,6 +144,12 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "allocation/settings.html",
-        {"form": form, "area_form": area_form, "areas": Area.objects.filter(council=council)},
-        status=400 if form.errors or area_form.errors else 200,
+        {
+            "form": form,
+            "area_form": area_form,
+            "travel_form": travel_form,
+            "areas": Area.objects.filter(council=council),
+            "travel": TravelTime.objects.filter(council=council).select_related("from_area", "to_area"),
+        },
+        status=400 if form.errors or area_form.errors or travel_form.errors else 200,
     )

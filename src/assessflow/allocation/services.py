@@ -28,7 +28,7 @@ from assessflow.waiting.signals import entry_left_list
 from assessflow.waiting.tallies import bump
 
 from . import optimiser, rules, selectors
-from .models import Allocation, AllocationRun
+from .models import Allocation, AllocationRun, ConflictOfInterest
 
 Status = WaitingListEntry.Status
 
@@ -168,6 +168,19 @@ def end_allocation_when_work_ends(sender, entry, actor, **kwargs) -> None:
     Allocation.objects.filter(entry=entry, ended_at__isnull=True).update(
         ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Work {entry.status}"
     )
+
+
+def record_conflict(*, actor: Actor, entry: WaitingListEntry, assessor: User, reason: str) -> ConflictOfInterest:
+    """This assessor must not work with this person: suggestions skip them, and an allocation to them is refused."""
+    with transaction.atomic():
+        conflict, _ = ConflictOfInterest.objects.get_or_create(
+            council_id=entry.council_id,
+            person_id=entry.person_id,
+            assessor=assessor,
+            defaults={"reason": reason, "recorded_by": actor.user},
+        )
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="allocation.conflict_recorded", obj=conflict)
+    return conflict
 
 
 def start_run(*, actor: Actor, council: Organisation, work_type: str = "", team=None) -> AllocationRun:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("pool/<int:membership_id>/absences/", views.absence, name="absence"),
     path("entries/<int:entry_id>/", views.allocate, name="allocate"),
     path("entries/<int:entry_id>/withdraw/", views.unallocate, name="unallocate"),
+    path("entries/<int:entry_id>/conflicts/", views.conflict, name="conflict"),
     path("caseload/", views.caseload, name="caseload"),
     path("team/", views.team, name="team"),
     path("suggestions/", run_views.suggest, name="suggest"),

@@ -15,13 +15,14 @@ from assessflow.people.extensions import person_page
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.models import Organisation, User
 from assessflow.tenancy.permissions import may, permission_required
-from assessflow.tenancy.roles import OrganisationKind
+from assessflow.tenancy.roles import OrganisationKind, Qualification
+from assessflow.waiting.models import WorkType
 from assessflow.waiting.selectors import entry_for
 
 from . import selectors, services
-from .forms import AbsenceForm, AllocateForm, ProfileForm, UnallocateForm
-from .models import Absence, Allocation, AssessorProfile
-from .rules import SKILLS
+from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
+from .models import Absence, Allocation, AssessorProfile, ConflictOfInterest
+from .rules import ALLOWED, SKILLS, WORK_SKILLS
 
 
 @require_GET
@@ -33,8 +34,20 @@ def pool(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "allocation/pool.html",
-        {"rows": [(m, profiles.get(m.pk)) for m in members], "skills": SKILLS},
+        {"rows": [(m, profiles.get(m.pk)) for m in members], "skills": SKILLS, "work_rules": _work_rules()},
     )
+
+
+def _work_rules() -> list[tuple[str, list[str], list[str]]]:
+    labels = dict(Qualification.choices)
+    return [
+        (
+            work.label,
+            sorted(str(labels[q]) for q in ALLOWED[work.value]),
+            sorted(SKILLS[s] for s in WORK_SKILLS.get(work.value, ())),
+        )
+        for work in WorkType
+    ]
 
 
 def _profile(request: HttpRequest, membership_id: int) -> AssessorProfile:
@@ -96,8 +109,9 @@ def absence(request: HttpRequest, membership_id: int) -> HttpResponse:
     )
 
 
-def _allocate_page(request, entry, form, unallocate_form, status=200):
+def _allocate_page(request, entry, form, unallocate_form, status=200, conflict_form=None):
     current = Allocation.objects.filter(entry=entry, ended_at__isnull=True).select_related("assessor").first()
+    conflicts = ConflictOfInterest.objects.filter(person_id=entry.person_id).select_related("assessor")
     return render(
         request,
         "allocation/allocate.html",
@@ -107,6 +121,8 @@ def _allocate_page(request, entry, form, unallocate_form, status=200):
             "current": current,
             "form": form,
             "unallocate_form": unallocate_form,
+            "conflict_form": conflict_form or ConflictForm(assessors=_pool_users(entry.council)),
+            "conflicts": conflicts,
             "history": Allocation.objects.filter(entry=entry)
             .select_related("assessor", "allocated_by")
             .order_by("-pk"),
@@ -136,6 +152,25 @@ def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
         except services.AllocationRefused as error:
             form.add_error(None, error.messages)
     return _allocate_page(request, entry, form, UnallocateForm(), status=400 if form.errors else 200)
+
+
+@require_POST
+@permission_required("allocation.allocate")
+def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = entry_for(request.membership, entry_id, request.session)
+    assessors = _pool_users(entry.council)
+    form = ConflictForm(request.POST, assessors=assessors)
+    if form.is_valid():
+        services.record_conflict(
+            actor=Actor.from_request(request),
+            entry=entry,
+            assessor=form.cleaned_data["assessor"],
+            reason=form.cleaned_data["conflict_reason"],
+        )
+        return redirect("allocation:allocate", entry.pk)
+    return _allocate_page(
+        request, entry, AllocateForm(assessors=assessors), UnallocateForm(), status=400, conflict_form=form
+    )
 
 
 @require_POST

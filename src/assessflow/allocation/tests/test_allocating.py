@@ -96,3 +96,30 @@ def test_only_a_councils_manager_allocates(cast, sign_in, pool):
     entry = cast.casework[cast.person_a.pk]["entry"]
     for key in ("assessor_a", "provider_team_manager", "front_door_a"):
         assert _allocate(sign_in(cast.member(key)), entry, cast.member("assessor_a").user).status_code == 403
+
+
+def test_a_conflict_of_interest_blocks_that_assessor(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    manager = sign_in(cast.member("team_manager_a"))
+    sam = cast.member("assessor_a").user
+    page = manager.post(f"/allocation/entries/{entry.pk}/conflicts/", {"assessor": sam.pk}).content.decode()
+    assert "Say what the conflict is" in page
+    manager.post(f"/allocation/entries/{entry.pk}/conflicts/", {"assessor": sam.pk, "conflict_reason": "Her neighbour"})
+    page = _allocate(manager, entry, sam).content.decode()
+    assert "has a conflict of interest" in page
+    with scopes_disabled():
+        assert not Allocation.objects.filter(entry=entry).exists()
+
+
+def test_the_council_sets_travel_times_between_areas(cast, sign_in, pool):
+    from assessflow.allocation.models import Area, TravelTime
+
+    admin = sign_in(cast.member("council_admin_a"))
+    admin.post("/allocation/settings/", {"area": "1", "code": "lu2", "name": "Town"})
+    with scopes_disabled():
+        lu1, lu2 = Area.objects.get(code="LU1"), Area.objects.get(code="LU2")
+    page = admin.post("/allocation/settings/", {"travel": "1", "from_area": lu1.pk, "to_area": lu1.pk, "minutes": "5"})
+    assert "Choose two different areas" in page.content.decode()
+    admin.post("/allocation/settings/", {"travel": "1", "from_area": lu1.pk, "to_area": lu2.pk, "minutes": "25"})
+    with scopes_disabled():
+        assert TravelTime.objects.get(from_area=lu1, to_area=lu2).minutes == 25
