@@ -25,7 +25,7 @@ from assessflow.tenancy.models import Membership, Organisation, User
 from assessflow.tenancy.roles import OrganisationKind
 from assessflow.waiting.models import WaitingListEntry
 from assessflow.waiting.signals import entry_left_list
-from assessflow.waiting.tallies import bump
+from assessflow.waiting.tallies import bump_entry
 
 from . import optimiser, rules, selectors
 from .models import Allocation, AllocationRun, ConflictOfInterest
@@ -35,17 +35,6 @@ Status = WaitingListEntry.Status
 
 class AllocationRefused(ValidationError):
     """The move is not allowed: a hard rule, a closed entry, or someone else got there first."""
-
-
-def _tally(entry: WaitingListEntry, delta: int) -> None:
-    bump(
-        council_id=entry.council_id,
-        work_type=entry.work_type,
-        priority=entry.priority,
-        team_id=entry.team_id,
-        due_on=entry.due_on,
-        delta=delta,
-    )
 
 
 Pool = tuple[list[rules.Assessor], dict]
@@ -130,7 +119,7 @@ def allocate(
                 != 1
             ):
                 raise AllocationRefused("Someone else changed this entry after you opened it.")
-            _tally(entry, -1)
+            bump_entry(entry, -1)
             entry.status, entry.version = Status.ALLOCATED, entry.version + 1
         allocation = _open(entry, assessor, membership, actor, reason, run)
         _hand_over(entry, membership, today)
@@ -157,7 +146,7 @@ def unallocate(*, actor: Actor, entry: WaitingListEntry, reason: str) -> Waiting
         Allocation.objects.filter(pk=current.pk).update(ended_at=timezone.now(), ended_by=actor.user, end_reason=reason)
         WaitingListEntry.objects.filter(pk=entry.pk).update(status=Status.WAITING, version=entry.version + 1)
         entry.status, entry.version = Status.WAITING, entry.version + 1
-        _tally(entry, 1)
+        bump_entry(entry, 1)
         _event(actor, entry, EventType.UNALLOCATED, "Allocation withdrawn", reason, Status.ALLOCATED)
     return entry
 

@@ -21,7 +21,7 @@ from assessflow.tenancy.models import Team
 
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
 from .signals import entry_left_list
-from .tallies import bump, bump_many
+from .tallies import bump, bump_entry, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
 __all__ = [
@@ -273,14 +273,7 @@ def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_cod
         if claimed != 1:
             raise IllegalTransition("Someone else changed this entry after you opened it.")
         if old == Status.WAITING:
-            bump(
-                council_id=entry.council_id,
-                work_type=entry.work_type,
-                priority=entry.priority,
-                team_id=entry.team_id,
-                due_on=entry.due_on,
-                delta=-1,
-            )
+            bump_entry(entry, -1)
         entry.refresh_from_db()
         entry_left_list.send(sender=WaitingListEntry, entry=entry, actor=actor)
         record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"waiting.{status}", obj=entry)

@@ -20,6 +20,18 @@ def bump(*, council_id: int, work_type: str, priority: str, team_id: int | None,
         WaitingTally.objects.filter(**key).update(waiting=F("waiting") + delta)
 
 
+def bump_entry(entry: WaitingListEntry, delta: int) -> None:
+    """The entry joins (+1) or leaves (-1) the waiting count, at its own work type, priority, team and due date."""
+    bump(
+        council_id=entry.council_id,
+        work_type=entry.work_type,
+        priority=entry.priority,
+        team_id=entry.team_id,
+        due_on=entry.due_on,
+        delta=delta,
+    )
+
+
 def bump_many(entries: list[WaitingListEntry], delta: int = 1) -> None:
     """One bump per distinct tally, for bulk writes such as a backlog import."""
     counts = Counter((e.council_id, e.work_type, e.priority, e.team_id, e.due_on) for e in entries)
