@@ -102,7 +102,10 @@ class AbsenceForm(GovukFormMixin, forms.Form):
 
 class AllocateForm(GovukFormMixin, forms.Form):
     assessor = forms.ModelChoiceField(
-        label="Assessor", queryset=User.objects.none(), error_messages={"required": "Select an assessor"}
+        label="Assessor",
+        queryset=User.objects.none(),
+        empty_label="Choose an assessor",
+        error_messages={"required": "Select an assessor"},
     )
     reason = forms.CharField(
         label="Reason",
@@ -158,6 +161,7 @@ class ConflictForm(GovukFormMixin, forms.Form):
     assessor = forms.ModelChoiceField(
         label="Assessor with a conflict of interest",
         queryset=User.objects.none(),
+        empty_label="Choose an assessor",
         error_messages={"required": "Select the assessor"},
     )
     conflict_reason = forms.CharField(
