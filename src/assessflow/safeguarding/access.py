@@ -80,6 +80,27 @@ def dols_visible_to(membership: Membership, session=None) -> QuerySet[DolsApplic
     )
 
 
+def may_change_enquiry(membership: Membership, enquiry, *, lead_only: bool = False) -> bool:
+    """Breaking the glass lets someone read a record, never change it. The team and the lead may change an
+    enquiry; workers named on it may add to it (strategy, actions) but not change who is named or close it."""
+    if in_safeguarding_team(membership) or enquiry.lead_id == membership.user_id:
+        return True
+    return not lead_only and enquiry.named_workers.filter(pk=membership.user_id).exists()
+
+
+def may_assess(membership: Membership, application: DolsApplication, requirement: str) -> bool:
+    """The DoLS team, or the named assessor whose assessment this is: the mental health assessor for mental
+    health, the best interests assessor for the rest; either for eligibility."""
+    if in_dols_team(membership):
+        return True
+    user = membership.user_id
+    if requirement == "mental_health":
+        return application.mental_health_assessor_id == user
+    if requirement == "eligibility":
+        return user in (application.mental_health_assessor_id, application.best_interests_assessor_id)
+    return application.best_interests_assessor_id == user
+
+
 def _open_or_restricted(visible: QuerySet, everything: QuerySet, membership: Membership, pk: int):
     found = visible.select_related("person", "person__council").filter(pk=pk).first()
     if found is not None:

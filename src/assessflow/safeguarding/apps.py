@@ -37,6 +37,7 @@ class SafeguardingConfig(AppConfig):
                 "safeguarding.concern.acknowledged": "Safeguarding acknowledgement viewed",
                 "safeguarding.concern.triaged": "Safeguarding concern triaged",
                 "safeguarding.concern.decided": "Section 42 decision recorded",
+                "safeguarding.concern.closed": "Safeguarding concern closed",
                 "safeguarding.concern.break_glass": "Glass broken on a safeguarding concern",
                 "safeguarding.record.listed": "Safeguarding records listed",
                 "safeguarding.enquiry.started": "Safeguarding enquiry started",

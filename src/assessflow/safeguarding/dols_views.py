@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessflow.audit.actor import Actor
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
+from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
 from . import access, selectors
@@ -31,13 +32,20 @@ from .services import dols as services
 def dols_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.dols_requests(request.membership, today)
+    in_force = list(selectors.authorisations_in_force(request.membership, today))
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[request.membership.organisation_id],
+        criteria=["DoLS requests"],
+        found=[r.application.person for r in rows] + [a.person for a in in_force],
+    )
     return render(
         request,
         "safeguarding/dols_list.html",
         {
             "rows": rows,
             "breaches": sum(1 for r in rows if r.breached),
-            "in_force": selectors.authorisations_in_force(request.membership, today),
+            "in_force": in_force,
             "today": today,
             "reminder_days": access.settings_for(request.membership.organisation).renewal_reminder_days,
         },

@@ -1,5 +1,6 @@
 """Pages for an enquiry: the record, who works on it, the adult's wishes, strategy, the protection plan, the close."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,14 +40,27 @@ def enquiry(request: HttpRequest, enquiry_id: int) -> HttpResponse:
             "discussions": item.strategy_discussions.select_related("recorded_by"),
             "actions": item.protection_actions.select_related("task", "task__assigned_to"),
             "named": item.named_workers.all(),
+            "may_change": access.may_change_enquiry(request.membership, item),
+            "may_lead": access.may_change_enquiry(request.membership, item, lead_only=True),
         },
     )
 
 
 def _enquiry_form(
-    request: HttpRequest, enquiry_id: int, form_class, *, title: str, button: str, run, initial=None, council=True
+    request: HttpRequest,
+    enquiry_id: int,
+    form_class,
+    *,
+    title: str,
+    button: str,
+    run,
+    initial=None,
+    council=True,
+    lead_only=False,
 ):
     item = enquiry_for(request, enquiry_id)
+    if not access.may_change_enquiry(request.membership, item, lead_only=lead_only):
+        raise PermissionDenied("Only the safeguarding team and the workers named on the enquiry may change it.")
     if item.status != Enquiry.Status.OPEN:
         return redirect("safeguarding:enquiry", item.pk)
     kwargs = {"council": item.council} if council else {}
@@ -82,6 +96,7 @@ def edit(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         title="Who works on it, the adult's wishes, capacity and advocacy",
         button="Save",
         run=run,
+        lead_only=True,
         initial=lambda item: {
             **as_initial(item, services.PLAN_FIELDS),
             "named_workers": list(item.named_workers.all()),
@@ -131,6 +146,7 @@ def conclude(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         enquiry_id,
         ConcludeForm,
         council=False,
+        lead_only=True,
         title="Conclude the enquiry",
         button="Conclude the enquiry",
         run=run,

@@ -219,6 +219,7 @@ class ProtectionAction(models.Model):
 
     council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
     enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="protection_actions")
+    action = models.CharField(max_length=200)
     task = models.OneToOneField("casework.Task", on_delete=models.PROTECT, related_name="+")
 
     objects = ScopedManager(council="council")

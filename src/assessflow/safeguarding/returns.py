@@ -151,7 +151,9 @@ def dols_return(council, year: int) -> list[Table]:
         for a in DolsApplication.objects.filter(pk__in=decided_at)
         if deadlines(a).breached(decided_on=_local_day(decided_at[a.pk]), today=_local_day(decided_at[a.pk]))
     )
-    closed_counts = Counter(closed.values_list("reason_code", flat=True))
+    # Requests closed before a decision; an authorisation ended early is not a request withdrawn.
+    requests_closed = closed.filter(from_status__in=[DolsApplication.Status.RECEIVED, DolsApplication.Status.WAITING])
+    closed_counts = Counter(requests_closed.values_list("reason_code", flat=True))
     return [
         Table(
             "DoLS applications",

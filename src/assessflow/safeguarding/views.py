@@ -9,6 +9,7 @@ from assessflow.audit.actor import Actor
 from assessflow.people.extensions import person_page
 from assessflow.people.restriction_views import BreakGlassForm, restricted_page
 from assessflow.people.selectors import person_for
+from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import access, selectors
@@ -71,6 +72,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.concern_queue(request.membership, today)
     enquiries = list(selectors.open_enquiries(request.membership))
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[request.membership.organisation_id],
+        criteria=["safeguarding queue"],
+        found=[r.concern.person for r in rows] + [e.person for e in enquiries],
+    )
     return render(
         request,
         "safeguarding/queue.html",

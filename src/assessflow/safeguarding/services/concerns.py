@@ -195,7 +195,7 @@ def decide(
                     person=concern.person,
                     work_type=WorkType.NEEDS_ASSESSMENT,
                     priority=refer_for_assessment,
-                    rationale=f"Referred after safeguarding concern {concern.reference}",
+                    rationale="Needs assessment requested",
                 )
             return concern
         _start_enquiry(actor=actor, concern=concern, kind=decision, reason=note, lead=lead)

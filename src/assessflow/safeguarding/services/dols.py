@@ -5,7 +5,7 @@ import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
@@ -18,6 +18,7 @@ from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry, leave_list
 
 from .. import rules
+from ..access import may_assess
 from ..categories import Requirement, Risk
 from ..models import DolsApplication, DolsAssessment
 from . import IllegalMove, check_move, claim, council_workers, log, portal_person
@@ -162,7 +163,8 @@ def screen(
             person=application.person,
             work_type=WorkType.DOLS,
             priority=WAITING_PRIORITY[priority],
-            rationale=f"DoLS request {application.reference}: {rationale}",
+            # The list is open to the council's staff: the reasons stay on the restricted DoLS record.
+            rationale="Deprivation of Liberty Safeguards request",
             team=team,
         )
         claim(
@@ -221,19 +223,28 @@ def record_assessment(
         raise IllegalMove("Assessments are recorded once the request is screened and before the decision.")
     if requirement not in Requirement.values:
         raise ValidationError({"requirement": "Select the requirement assessed"})
+    if not may_assess(actor.membership, application, requirement):
+        raise ValidationError(
+            {"requirement": "Only the DoLS team or the assessor named for it may record this assessment"}
+        )
+    recorded = ValidationError({"requirement": f"The {Requirement(requirement).label.lower()} assessment is recorded"})
     if application.assessments.filter(requirement=requirement).exists():
-        raise ValidationError({"requirement": f"The {Requirement(requirement).label.lower()} assessment is recorded"})
+        raise recorded
     if not finding.strip():
         raise ValidationError({"finding": "Record what the assessment found"})
     with transaction.atomic():
-        assessment = DolsAssessment.objects.create(
-            council_id=application.council_id,
-            application=application,
-            requirement=requirement,
-            met=met,
-            assessor=actor.user,
-            finding=finding.strip(),
-        )
+        try:
+            with transaction.atomic():
+                assessment = DolsAssessment.objects.create(
+                    council_id=application.council_id,
+                    application=application,
+                    requirement=requirement,
+                    met=met,
+                    assessor=actor.user,
+                    finding=finding.strip(),
+                )
+        except IntegrityError:  # the same requirement recorded at the same moment by someone else
+            raise recorded from None
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
@@ -245,15 +256,16 @@ def record_assessment(
     return assessment
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
+def last_day_of_months(day: datetime.date, months: int) -> datetime.date:
+    """The last day of a period of whole months beginning with `day`: the day before the same date that many
+    months on, or, where that date does not exist (31 January + 1 month), the last day of that month."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    try:
+        return datetime.date(year, month, day.day) - datetime.timedelta(days=1)
+    except ValueError:
+        first_of_next = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return first_of_next - datetime.timedelta(days=1)
 
 
 def decide(
@@ -285,7 +297,7 @@ def decide(
     ends_on = None
     if grant:
         try:
-            ends_on = rules.authorisation_ends(starts_on, add_months(starts_on, months) - datetime.timedelta(days=1))
+            ends_on = rules.authorisation_ends(starts_on, last_day_of_months(starts_on, months))
         except rules.DeadlineRuleBroken as error:
             raise ValidationError({"months": str(error)}) from error
     with transaction.atomic():

@@ -16,7 +16,8 @@ from assessflow.tenancy.models import User
 
 from ..categories import NEEDS_RESULT, Achieved, ActionTaken, RiskLocation, RiskResult, RiskSource, RiskType
 from ..models import Concern, Enquiry, ProtectionAction, StrategyDiscussion
-from . import IllegalMove, claim, council_workers, log
+from . import IllegalMove, check_move, claim, council_workers, log
+from .concerns import TRANSITIONS as CONCERN_TRANSITIONS
 
 PLAN_FIELDS = (
     "caused_partner",
@@ -119,21 +120,30 @@ def add_strategy_discussion(
 def add_protection_action(
     *, actor: Actor, enquiry: Enquiry, action: str, owner: User, due_on: datetime.date, submission_id: uuid.UUID
 ) -> ProtectionAction:
-    """One action of the protection plan, as a casework task for its owner."""
+    """One action of the protection plan, as a casework task for its owner.
+
+    The task is on the person's open record, so it says only that there is an action; the owner is named on
+    the enquiry, where the action itself is kept.
+    """
     _check_open(enquiry)
     if due_on < timezone.localdate():
         raise ValidationError({"due_on": "The due date must be today or in the future"})
+    if not council_workers(enquiry.council_id, [owner]):
+        raise ValidationError({"owner": "Choose a worker of the council"})
     with transaction.atomic():
         task = set_task(
             actor=actor,
             person=enquiry.person,
-            title=f"Protection plan: {action}",
+            title="Restricted action: open the safeguarding record",
             due_on=due_on,
             assigned_to=owner,
-            details=f"Action agreed in safeguarding enquiry {enquiry.reference}",
             submission_id=submission_id,
         )
-        found, _ = ProtectionAction.objects.get_or_create(council_id=enquiry.council_id, enquiry=enquiry, task=task)
+        found, _ = ProtectionAction.objects.get_or_create(
+            council_id=enquiry.council_id, enquiry=enquiry, task=task, defaults={"action": action}
+        )
+        if owner.pk != enquiry.lead_id:
+            enquiry.named_workers.add(owner)
     return found
 
 
@@ -202,6 +212,16 @@ def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version
             to_status=Enquiry.Status.CONCLUDED,
             reason_code=enquiry.kind,
         )
-        concern = enquiry.concern
-        Concern.objects.filter(pk=concern.pk).update(status=Concern.Status.CLOSED, version=concern.version + 1)
+        concern = Concern.objects.get(pk=enquiry.concern_id)
+        check_move(CONCERN_TRANSITIONS, concern.status, Concern.Status.CLOSED, "concern")
+        claim(Concern, concern, expected_version=concern.version, status=Concern.Status.CLOSED)
+        log(
+            actor=actor,
+            record=concern,
+            action="safeguarding.concern.closed",
+            event_type=EventType.CLOSED,
+            from_status=Concern.Status.ENQUIRY,
+            to_status=Concern.Status.CLOSED,
+            reason_code=enquiry.kind,
+        )
     return enquiry

@@ -183,3 +183,16 @@ def test_the_daily_command_reminds_for_every_council(cast):
     out = io.StringIO()
     call_command("send_dols_reminders", stdout=out)
     assert out.getvalue().strip() == "2 DoLS renewal reminders sent."
+
+
+def test_only_the_named_assessor_or_the_dols_team_records_an_assessment(cast, sign_in):
+    _, application = _screened(cast, sign_in)
+    outsider = sign_in(cast.member("assessor_a"))
+    outsider.post(f"/safeguarding/dols/{application.pk}/break-glass/", {"reason": "Covering tonight"})
+    page = outsider.post(
+        f"/safeguarding/dols/{application.pk}/assess/",
+        {"requirement": "best_interests", "met": "yes", "finding": "In her best interests"},
+    ).content.decode()
+    assert "Only the DoLS team or the assessor named for it may record this assessment" in page
+    with scopes_disabled():
+        assert not application.assessments.exists()

@@ -91,3 +91,13 @@ def test_safeguarding_timescales_count_working_days_and_bank_holidays():
     assert rules.working_day_due(friday_before_easter, 0) == D(2027, 3, 30)  # Easter Monday too
     assert rules.working_day_due(D(2027, 3, 24), 5) == D(2027, 4, 2)
     assert rules.working_day_due(D(2026, 11, 27), 0) == D(2026, 11, 27)
+
+
+def test_an_authorisation_of_whole_months_ends_the_day_before_the_same_date():
+    from assessflow.safeguarding.services.dols import last_day_of_months
+
+    assert last_day_of_months(D(2027, 3, 1), 12) == D(2028, 2, 29)
+    assert last_day_of_months(D(2027, 1, 15), 1) == D(2027, 2, 14)
+    assert last_day_of_months(D(2027, 1, 31), 1) == D(2027, 2, 28)  # no 31 February: the month's last day
+    assert last_day_of_months(D(2024, 2, 29), 12) == D(2025, 2, 28)
+    assert last_day_of_months(D(2026, 11, 30), 3) == D(2027, 2, 28)

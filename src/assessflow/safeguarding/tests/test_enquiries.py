@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.casework.models import Task
-from assessflow.safeguarding.models import Enquiry
+from assessflow.safeguarding.models import Enquiry, ProtectionAction
 
 
 def _enquiry(cast):
@@ -96,9 +96,14 @@ def test_a_protection_plan_action_is_a_task_for_its_owner(cast, sign_in):
         },
     )
     with scopes_disabled():
-        task = Task.objects.get(title="Protection plan: Ask the bank to change the mandate")
+        action = ProtectionAction.objects.get(action="Ask the bank to change the mandate")
+        task = Task.objects.get(pk=action.task_id)
+        named = list(enquiry.named_workers.all())
     assert task.assigned_to == cast.member("assessor_a").user
     assert task.due_on == due
+    # The task sits on the person's open record: it says nothing of the safeguarding action itself.
+    assert "bank" not in task.title + task.details
+    assert named == [cast.member("assessor_a").user]  # so the owner can open the enquiry to read it
 
 
 def test_a_strategy_meeting_cannot_be_in_the_future(cast, sign_in):
@@ -138,3 +143,28 @@ def test_concluding_a_s42_enquiry_needs_the_collections_findings(cast, sign_in):
     assert enquiry.outcomes_achieved == "partially"
     assert enquiry.risk_types == ["financial", "psychological"]
     assert concern.status == "closed"
+
+
+def test_breaking_the_glass_lets_a_worker_read_an_enquiry_but_not_change_it(cast, sign_in):
+    enquiry = _enquiry(cast)
+    client = sign_in(cast.member("assessor_a"))
+    client.post(f"/safeguarding/concerns/{enquiry.concern_id}/break-glass/", {"reason": "Duty call tonight"})
+    assert client.get(f"/safeguarding/enquiries/{enquiry.pk}/").status_code == 200
+    assessor = cast.member("assessor_a").user.pk
+    edit = client.post(f"/safeguarding/enquiries/{enquiry.pk}/edit/", _edit(enquiry, named_workers=[assessor]))
+    assert edit.status_code == 403
+    assert client.post(f"/safeguarding/enquiries/{enquiry.pk}/conclude/", _conclusion(enquiry)).status_code == 403
+    with scopes_disabled():
+        assert not enquiry.named_workers.exists()
+
+
+def test_a_named_worker_adds_to_the_plan_but_only_the_team_or_lead_closes_it(cast, sign_in):
+    enquiry = _enquiry(cast)
+    team = sign_in(cast.member("safeguarding_a"))
+    worker = cast.member("assessor_a")
+    team.post(f"/safeguarding/enquiries/{enquiry.pk}/edit/", _edit(enquiry, named_workers=[worker.user.pk]))
+    client = sign_in(worker)
+    assert client.get(f"/safeguarding/enquiries/{enquiry.pk}/strategy/").status_code == 200
+    with scopes_disabled():
+        enquiry.refresh_from_db()
+    assert client.post(f"/safeguarding/enquiries/{enquiry.pk}/conclude/", _conclusion(enquiry)).status_code == 403

@@ -169,8 +169,10 @@ def generated(cast):
                         Enquiry.objects.get(concern=concern),
                         decided_on + datetime.timedelta(days=rng.randint(5, 90)),
                     )
+        dols_member = cast.member("dols_a")
+        dols_actor = Actor(user=dols_member.user, membership=dols_member)
         for _ in range(40):
-            _dols(rng, actor, rng.choice(people), START + datetime.timedelta(days=rng.randint(-40, 400)))
+            _dols(rng, dols_actor, rng.choice(people), START + datetime.timedelta(days=rng.randint(-40, 400)))
     return cast.council_a
 
 
