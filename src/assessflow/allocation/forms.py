@@ -10,7 +10,15 @@ from assessflow.waiting.models import WorkType
 from .models import AllocationSettings, Area, AssessorProfile
 from .rules import SKILLS
 
-WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
+WEEKDAYS = [
+    (0, "Monday"),
+    (1, "Tuesday"),
+    (2, "Wednesday"),
+    (3, "Thursday"),
+    (4, "Friday"),
+    (5, "Saturday"),
+    (6, "Sunday"),
+]
 QUALIFIED = [q for q in Qualification.values if q != Qualification.UNQUALIFIED]
 
 
@@ -149,6 +157,7 @@ class WeightsForm(GovukFormMixin, forms.ModelForm):
             "in_house_pence",
             "travel_default_minutes",
             "spread_tolerance_pct",
+            "over_share_penalty",
         ]
 
     def __init__(self, *args, **kwargs):

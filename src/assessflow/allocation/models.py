@@ -146,6 +146,9 @@ class AllocationSettings(models.Model):
     spread_tolerance_pct = models.PositiveSmallIntegerField(
         "spread tolerance, per cent", default=DEFAULTS.spread_tolerance_pct
     )
+    over_share_penalty = models.PositiveIntegerField(
+        "points lost for each case beyond an assessor's fair share", default=DEFAULTS.over_share_penalty
+    )
 
     objects = ScopedManager(council="council")
 

@@ -35,7 +35,7 @@ class Solution:
 
 @dataclass
 class _Network:
-    caps: dict[int, int]
+    caps: dict[int, int]  # fair shares; capacity is each assessor's own
     classes: list[list[Case]]  # cases of each class
     arcs: list[tuple[int, int, int]]  # (class index, assessor index, pair value)
     blocked: dict[int, str]
@@ -69,7 +69,7 @@ def _network(cases: list[Case], assessors: list[Assessor], weights: Weights, mat
         eligible = [
             (i, terms(sample, assessors[i], weights, matrix))
             for i in by_area.get(sample.area, ())
-            if caps[assessors[i].id] > 0 and broken_rule(sample, assessors[i]) is None
+            if assessors[i].capacity > 0 and broken_rule(sample, assessors[i]) is None
         ]
         if not eligible:
             rule = _blocking_rule(sample, assessors)
@@ -145,17 +145,23 @@ def _solve_network(network: _Network, assessors: list[Assessor], weights: Weight
         for index, a, pair in network.arcs
     ]
     for a, assessor in enumerate(assessors):
-        arcs.add(first_assessor + a, sink, network.caps[assessor.id], 0)
+        share = network.caps[assessor.id]
+        arcs.add(first_assessor + a, sink, share, 0)
+        arcs.add(first_assessor + a, sink, assessor.capacity - share, weights.over_share_penalty)
     arcs.add(source, sink, n_cases, 0)  # left unallocated this time
     supplies = np.zeros(first_assessor + len(assessors), dtype=np.int64)
     supplies[source], supplies[sink] = n_cases, -n_cases
     flows, cost = arcs.solve(supplies)
+    best_pair: dict[int, int] = {}
+    for index, _, pair in network.arcs:
+        best_pair[index] = max(pair, best_pair.get(index, pair))
     taken: dict[int, list[Case]] = defaultdict(list)
     for arc_index, index, case in case_arcs:
         if flows[arc_index]:
             taken[index].append(case)
         else:
-            solution.blocked[case.id] = "capacity"
+            worth_it = _case_value(case, weights) + best_pair[index] > 0
+            solution.blocked[case.id] = "capacity" if worth_it else "weights"
     # Cases of a class are interchangeable between its assessors: hand them out by the flow's counts.
     for arc_index, (index, a, _) in zip(class_arcs, network.arcs, strict=True):
         for _ in range(flows[arc_index]):
@@ -163,9 +169,19 @@ def _solve_network(network: _Network, assessors: list[Assessor], weights: Weight
     solution.objective = -cost
 
 
+def _over_share(solution: Solution, assessors: list[Assessor], weights: Weights, n_cases: int) -> int:
+    share = spread_caps(assessors, n_cases, weights.spread_tolerance_pct)
+    load: dict[int, int] = defaultdict(int)
+    for assessor_id in solution.assignments.values():
+        load[assessor_id] += 1
+    return weights.over_share_penalty * sum(max(0, load[a.id] - share[a.id]) for a in assessors)
+
+
 def objective(solution: Solution, cases: list[Case], assessors: list[Assessor], weights: Weights, matrix: Matrix):
+    """The allocation's score: every case's terms, less the penalty for work beyond assessors' fair shares."""
     by_case, by_assessor = {c.id: c for c in cases}, {a.id: a for a in assessors}
-    return sum(terms(by_case[c], by_assessor[a], weights, matrix).total for c, a in solution.assignments.items())
+    total = sum(terms(by_case[c], by_assessor[a], weights, matrix).total for c, a in solution.assignments.items())
+    return total - _over_share(solution, assessors, weights, len(cases))
 
 
 def greedy(cases: list[Case], assessors: list[Assessor], weights: Weights, matrix: Matrix | None = None) -> Solution:
@@ -173,7 +189,8 @@ def greedy(cases: list[Case], assessors: list[Assessor], weights: Weights, matri
     assessor with room (then the nearest)."""
     started = time.perf_counter()
     matrix = matrix or {}
-    left = spread_caps(assessors, len(cases), weights.spread_tolerance_pct)
+    share = spread_caps(assessors, len(cases), weights.spread_tolerance_pct)
+    left = {a.id: a.capacity for a in assessors}
     by_area: dict[str, list[Assessor]] = defaultdict(list)
     for assessor in assessors:
         for area in assessor.areas:
@@ -187,7 +204,10 @@ def greedy(cases: list[Case], assessors: list[Assessor], weights: Weights, matri
             ranked[key] = sorted(
                 eligible, key=lambda a: (cost_pence(a, case, weights), travel_minutes(a, case, weights, matrix), a.id)
             )
-        chosen = next((a for a in ranked[key] if left[a.id] > 0), None)
+        # Within fair shares first, as a manager sharing out work would; beyond them only if no one else can.
+        chosen = next((a for a in ranked[key] if share[a.id] > a.capacity - left[a.id]), None) or next(
+            (a for a in ranked[key] if left[a.id] > 0), None
+        )
         if chosen is None:
             solution.blocked[case.id] = "capacity" if ranked[key] else _blocking_rule(case, assessors)
             continue
@@ -229,69 +249,68 @@ def _highs(costs, lower, upper, rows_lower, rows_upper, starts, indices, values,
     return -model.getInfo().objective_function_value
 
 
+def _assessor_rows(assessors: list[Assessor], shares: dict[int, int], first_row: int):
+    """Each assessor's two rows (capacity, share) and their `over` columns: work beyond the share, at a cost."""
+    n_a = len(assessors)
+    lower = [0.0] * (2 * n_a)
+    upper = [float(a.capacity) for a in assessors] + [float(shares[a.id]) for a in assessors]
+    over = [(first_row + n_a + i, max(0, a.capacity - shares[a.id])) for i, a in enumerate(assessors)]
+    return lower, upper, over
+
+
+def _model(n_rows: int, columns: list[tuple[float, float, list[tuple[int, float]]]], rows, integer=False) -> float:
+    """Maximise: columns are (score, upper bound, [(row, coefficient)]); rows are (lower, upper) bounds."""
+    costs, starts, indices, values = [], [0], [], []
+    for score, _, entries in columns:
+        costs.append(-score)
+        for row, coefficient in entries:
+            indices.append(row), values.append(coefficient)
+        starts.append(len(indices))
+    if not costs:
+        return 0.0
+    uppers = [u for _, u, _ in columns]
+    return _highs(costs, [0.0] * len(costs), uppers, rows[0], rows[1], starts, indices, values, integer=integer)
+
+
 def lp_bound(cases: list[Case], assessors: list[Assessor], weights: Weights, matrix: Matrix | None = None) -> float:
     """The LP relaxation of the same model, solved by HiGHS: no allocation can score more than this."""
     network = _network(cases, assessors, weights, matrix or {})
     n_classes = len(network.classes)
-    costs, starts, indices, values = [], [0], [], []
-    for index, members in enumerate(network.classes):
-        for case in members:  # y: the case is allocated
-            costs.append(-_case_value(case, weights))
-            indices.append(index), values.append(1.0), starts.append(len(indices))
-    for index, assessor_index, pair in network.arcs:  # x: cases of a class to an assessor
-        costs.append(-pair)
-        indices += [index, n_classes + assessor_index]
-        values += [-1.0, 1.0]
-        starts.append(len(indices))
-    n_y = len(costs) - len(network.arcs)
-    upper = [1.0] * n_y + [highspy.kHighsInf] * len(network.arcs)
-    caps = [network.caps[a.id] for a in assessors]
-    if not costs:
-        return 0.0
-    return _highs(
-        costs,
-        [0.0] * len(costs),
-        upper,
-        [0.0] * n_classes + [0.0] * len(assessors),
-        [0.0] * n_classes + caps,
-        starts,
-        indices,
-        values,
-    )
+    lower, upper, over = _assessor_rows(assessors, network.caps, n_classes)
+    n_a = len(assessors)
+    columns = [
+        (_case_value(case, weights), 1.0, [(index, 1.0)])  # the case is allocated
+        for index, members in enumerate(network.classes)
+        for case in members
+    ]
+    columns += [  # cases of a class to an assessor: out of the class, into the assessor's two rows
+        (pair, highspy.kHighsInf, [(index, -1.0), (n_classes + a, 1.0), (n_classes + n_a + a, 1.0)])
+        for index, a, pair in network.arcs
+    ]
+    columns += [(-weights.over_share_penalty, float(room), [(row, -1.0)]) for row, room in over]
+    return _model(n_classes + 2 * n_a, columns, ([0.0] * n_classes + lower, [0.0] * n_classes + upper))
 
 
 def exact(cases: list[Case], assessors: list[Assessor], weights: Weights, matrix: Matrix | None = None) -> float:
     """The full integer programme, one variable per eligible case and assessor: for checking small instances."""
     matrix = matrix or {}
-    caps = spread_caps(assessors, len(cases), weights.spread_tolerance_pct)
-    costs, starts, indices, values = [], [0], [], []
-    for ci, case in enumerate(cases):
-        for ai, assessor in enumerate(assessors):
-            if caps[assessor.id] > 0 and broken_rule(case, assessor) is None:
-                costs.append(-terms(case, assessor, weights, matrix).total)
-                indices += [ci, len(cases) + ai]
-                values += [1.0, 1.0]
-                starts.append(len(indices))
-    if not costs:
-        return 0.0
-    value = _highs(
-        costs,
-        [0.0] * len(costs),
-        [1.0] * len(costs),
-        [0.0] * (len(cases) + len(assessors)),
-        [1.0] * len(cases) + [caps[a.id] for a in assessors],
-        starts,
-        indices,
-        values,
-        integer=True,
-    )
+    shares = spread_caps(assessors, len(cases), weights.spread_tolerance_pct)
+    n_c, n_a = len(cases), len(assessors)
+    lower, upper, over = _assessor_rows(assessors, shares, n_c)
+    columns = [
+        (terms(case, a, weights, matrix).total, 1.0, [(ci, 1.0), (n_c + ai, 1.0), (n_c + n_a + ai, 1.0)])
+        for ci, case in enumerate(cases)
+        for ai, a in enumerate(assessors)
+        if a.capacity > 0 and broken_rule(case, a) is None
+    ]
+    columns += [(-weights.over_share_penalty, float(room), [(row, -1.0)]) for row, room in over]
+    value = _model(n_c + 2 * n_a, columns, ([0.0] * n_c + lower, [1.0] * n_c + upper), integer=True)
     return max(value, 0.0)
 
 
 def violations(solution: Solution, cases: list[Case], assessors: list[Assessor], weights: Weights) -> list[str]:
     """Every hard rule or capacity the allocation breaks; empty when it breaks none."""
     by_case, by_assessor = {c.id: c for c in cases}, {a.id: a for a in assessors}
-    caps = spread_caps(assessors, len(cases), weights.spread_tolerance_pct)
     load: dict[int, int] = defaultdict(int)
     problems = []
     for case_id, assessor_id in solution.assignments.items():
@@ -300,8 +319,8 @@ def violations(solution: Solution, cases: list[Case], assessors: list[Assessor],
             problems.append(f"case {case_id} to assessor {assessor_id} breaks the {rule} rule")
         load[assessor_id] += 1
     problems += [
-        f"assessor {a} has {n} against a most of {caps[a]} (capacity {by_assessor[a].capacity})"
+        f"assessor {a} has {n} against a capacity of {by_assessor[a].capacity}"
         for a, n in load.items()
-        if n > caps[a]
+        if n > by_assessor[a].capacity
     ]
     return problems

@@ -30,6 +30,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "dols": frozenset({Q.SOCIAL_WORKER, Q.OCCUPATIONAL_THERAPIST}),
     "occupational_therapy": frozenset({Q.OCCUPATIONAL_THERAPIST, Q.TRUSTED_ASSESSOR}),
 }
+# Work only the council's own staff may do: DoLS assessments are the supervisory body's (Schedule A1).
+COUNCIL_ONLY = frozenset({"dols"})
 # Skills some work always needs, whoever the person is.
 WORK_SKILLS: dict[str, frozenset[str]] = {
     "dols": frozenset({"bia"}),
@@ -95,6 +97,7 @@ class Weights:
     in_house_pence: int = 21_500  # what an in-house assessment slot costs the council
     travel_default_minutes: int = 30  # between different areas with no time in the matrix
     spread_tolerance_pct: int = 20
+    over_share_penalty: int = 300  # points lost for each case an assessor takes beyond their fair share
 
     def priority(self, priority: str) -> int:
         return {"red": self.red, "amber": self.amber, "green": self.green}.get(priority, 0)
@@ -109,6 +112,7 @@ RULE_MESSAGES = {
     "contract": "The case is handed to a provider whose assessors cannot take it",
     "conflict": "Every assessor who could take it has a conflict of interest",
     "capacity": "Every assessor who could take it is at capacity for the period",
+    "weights": "Travel and cost outweigh its priority and wait at the council's weights",
 }
 
 
@@ -116,13 +120,15 @@ def broken_rule(case: Case, assessor: Assessor) -> str | None:
     """The first hard rule this pairing breaks, or None if the assessor may take the case (capacity aside)."""
     if assessor.qualification not in ALLOWED.get(case.work_type, frozenset()):
         return "qualification"
-    if assessor.qualification == Q.UNQUALIFIED and not (case.work_type in REVIEWS and assessor.supervised):
+    if assessor.qualification == Q.UNQUALIFIED and case.work_type in REVIEWS and not assessor.supervised:
         return "qualification"
     if not case.skills_needed <= assessor.skills:
         return "skills"
     if case.area not in assessor.areas:
         return "area"
     if case.handed_contract is not None and assessor.contract != case.handed_contract:
+        return "contract"
+    if assessor.contract is not None and case.work_type in COUNCIL_ONLY:
         return "contract"
     if assessor.contract is not None and (
         assessor.contract_work_types is not None and case.work_type not in assessor.contract_work_types
@@ -171,8 +177,9 @@ def terms(case: Case, assessor: Assessor, weights: Weights, matrix: dict[tuple[s
 
 
 def spread_caps(assessors: list[Assessor], demand: int, tolerance_pct: int) -> dict[int, int]:
-    """Each assessor's most for this run: their capacity, or less when there is less work than capacity, so the
-    work spreads within the tolerance of the average share instead of filling the first assessors up."""
+    """Each assessor's fair share for this run: their capacity, or less when there is less work than capacity.
+    Work beyond the share costs the council's over-share penalty a case, so it spreads within the tolerance
+    unless only that assessor can take it; capacity itself is never exceeded."""
     total = sum(a.capacity for a in assessors)
     if total == 0:
         return {a.id: 0 for a in assessors}

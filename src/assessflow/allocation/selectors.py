@@ -56,7 +56,11 @@ def live_contracts(council: Organisation, today: datetime.date) -> dict[int, Con
 
 def _week(today: datetime.date) -> list[datetime.date]:
     monday = today - datetime.timedelta(days=today.weekday())
-    return [monday + datetime.timedelta(days=n) for n in range(5)]
+    return [monday + datetime.timedelta(days=n) for n in range(7)]
+
+
+def _not_a_bank_holiday(day: datetime.date) -> bool:
+    return day.weekday() >= 5 or is_working_day(day)
 
 
 def capacity_left(profile: AssessorProfile, today: datetime.date, absences: list[Absence], allocated: int) -> int:
@@ -65,7 +69,9 @@ def capacity_left(profile: AssessorProfile, today: datetime.date, absences: list
     days = [
         d
         for d in _week(today)
-        if d.weekday() in pattern and is_working_day(d) and not any(a.starts_on <= d <= a.ends_on for a in absences)
+        if d.weekday() in pattern
+        and _not_a_bank_holiday(d)
+        and not any(a.starts_on <= d <= a.ends_on for a in absences)
     ]
     slots = round(profile.weekly_slots * len(days) / len(pattern)) if pattern else 0
     return max(0, slots - allocated)

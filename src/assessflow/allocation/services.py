@@ -5,10 +5,12 @@ with its pathway event, its audit entry and the list's tallies, in one transacti
 """
 
 import datetime
+from collections import Counter
 from dataclasses import asdict, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +94,16 @@ def _event(actor: Actor, entry: WaitingListEntry, event_type, title: str, reason
     )
 
 
+def _claim(entry: WaitingListEntry, to: str) -> None:
+    """Move the entry only from the status and version this request read: a miss means someone got there first."""
+    moved = WaitingListEntry.objects.filter(pk=entry.pk, status=entry.status, version=entry.version).update(
+        status=to, version=F("version") + 1
+    )
+    if moved != 1:
+        raise AllocationRefused("Someone else changed this entry after you opened it. Reload the page and check.")
+    entry.status, entry.version = to, entry.version + 1
+
+
 def allocate(
     *, actor: Actor, entry: WaitingListEntry, assessor: User, reason: str, run=None, pool: Pool | None = None
 ) -> Allocation:
@@ -107,20 +119,13 @@ def allocate(
         current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
         if current is not None and current.assessor_id == assessor.pk:
             raise AllocationRefused(f"This is already allocated to {assessor.full_name}.")
+        _claim(entry, Status.ALLOCATED)
         if current is not None:
             Allocation.objects.filter(pk=current.pk).update(
                 ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Reallocated: {reason}"
             )
         if old == Status.WAITING:
-            if (
-                WaitingListEntry.objects.filter(pk=entry.pk, status=Status.WAITING).update(
-                    status=Status.ALLOCATED, version=entry.version + 1
-                )
-                != 1
-            ):
-                raise AllocationRefused("Someone else changed this entry after you opened it.")
             bump_entry(entry, -1)
-            entry.status, entry.version = Status.ALLOCATED, entry.version + 1
         allocation = _open(entry, assessor, membership, actor, reason, run)
         _hand_over(entry, membership, today)
         _event(
@@ -144,8 +149,7 @@ def unallocate(*, actor: Actor, entry: WaitingListEntry, reason: str) -> Waiting
         if entry.status != Status.ALLOCATED or current is None:
             raise AllocationRefused("This entry is not allocated.")
         Allocation.objects.filter(pk=current.pk).update(ended_at=timezone.now(), ended_by=actor.user, end_reason=reason)
-        WaitingListEntry.objects.filter(pk=entry.pk).update(status=Status.WAITING, version=entry.version + 1)
-        entry.status, entry.version = Status.WAITING, entry.version + 1
+        _claim(entry, Status.WAITING)
         bump_entry(entry, 1)
         _event(actor, entry, EventType.UNALLOCATED, "Allocation withdrawn", reason, Status.ALLOCATED)
     return entry
@@ -242,8 +246,16 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
         )
     }
     users = {u.pk: u for u in User.objects.filter(pk__in=[s["assessor"] for s in chosen])}
-    pool = selectors.assessors_for(run.council, timezone.localdate())
     with transaction.atomic():
+        # Capacity now, not when the suggestions were worked out: another run may have been accepted since.
+        pool = selectors.assessors_for(run.council, timezone.localdate())
+        room = {a.id: a.capacity for a in pool[0]}
+        for assessor_id, n in Counter(s["assessor"] for s in chosen).items():
+            if n > room.get(assessor_id, 0):
+                raise AllocationRefused(
+                    f"{users[assessor_id].full_name} has room for {room.get(assessor_id, 0)} more this week, "
+                    f"not {n}: ask for new suggestions."
+                )
         if (
             AllocationRun.objects.filter(pk=run.pk, status=AllocationRun.Status.DONE).update(
                 status=AllocationRun.Status.ACCEPTED, accepted_at=timezone.now(), accepted=len(chosen)

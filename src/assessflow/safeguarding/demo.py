@@ -160,7 +160,11 @@ def _dols(council: Organisation, people: list[Person], today: datetime.date) -> 
             expected_version=application.version,
         )
         dols.name_assessors(
-            actor=signatory, application=application, best_interests=signatory.user, mental_health=signatory.user
+            actor=signatory,
+            application=application,
+            best_interests=signatory.user,
+            mental_health=signatory.user,
+            expected_version=application.version,
         )
     granted = made[2]
     for requirement in Requirement.values:

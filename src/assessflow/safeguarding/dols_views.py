@@ -135,6 +135,7 @@ def _run(step: str, actor: Actor, item, data: dict):
             application=item,
             best_interests=data["best_interests_assessor"],
             mental_health=data["mental_health_assessor"],
+            expected_version=version,
         )
     if step == "assess":
         return services.record_assessment(

@@ -317,7 +317,7 @@ class DolsScreenForm(VersionForm):
         self.fields["team"].queryset = Team.objects.filter(organisation=council, is_active=True)
 
 
-class AssessorsForm(GovukFormMixin, forms.Form):
+class AssessorsForm(VersionForm):
     best_interests_assessor = forms.ModelChoiceField(
         label="Best interests assessor", queryset=User.objects.none(), required=False, empty_label="Not yet"
     )

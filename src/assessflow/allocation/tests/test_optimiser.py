@@ -131,3 +131,40 @@ def test_red_before_green_when_capacity_is_short():
     solution = optimiser.solve(cases, one_slot, Weights())
     assert solution.assignments == {2: 1}
     assert solution.blocked == {1: "capacity"}
+
+
+def test_work_beyond_a_fair_share_goes_to_the_only_assessor_who_can_take_it():
+    only = Assessor(id=1, qualification="social_worker", capacity=10, areas=frozenset({"DB1"}))
+    elsewhere = Assessor(id=2, qualification="social_worker", capacity=10, areas=frozenset({"DB9"}))
+    cases = [Case(id=i, work_type="annual_review", priority="red", days_waiting=5, area="DB1") for i in range(10)]
+    solution = optimiser.solve(cases, [only, elsewhere], Weights())
+    assert len(solution.assignments) == 10 and solution.blocked == {}
+
+
+def test_work_spreads_between_assessors_who_can_both_take_it():
+    near = Assessor(id=1, qualification="social_worker", capacity=10, areas=frozenset({"DB1"}), base_area="DB1")
+    far = Assessor(id=2, qualification="social_worker", capacity=10, areas=frozenset({"DB1"}), base_area="DB2")
+    cases = [Case(id=i, work_type="annual_review", priority="amber", days_waiting=5, area="DB1") for i in range(10)]
+    solution = optimiser.solve(cases, [near, far], Weights(travel_default_minutes=5))
+    loads = sorted(list(solution.assignments.values()).count(a) for a in (1, 2))
+    assert loads == [4, 6]  # fair share 6 each (10 cases, 20 slots, 20% tolerance): the nearer takes its share
+
+
+def test_a_case_not_worth_its_travel_says_so_rather_than_blaming_capacity():
+    far = Assessor(id=1, qualification="social_worker", capacity=5, areas=frozenset({"DB1"}), base_area="DB2")
+    cases = [Case(id=1, work_type="annual_review", priority="green", days_waiting=0, area="DB1")]
+    assert optimiser.solve(cases, [far], Weights(travel_default_minutes=90)).blocked == {1: "weights"}
+
+
+def test_dols_work_never_goes_to_a_providers_assessor():
+    contracted = Assessor(
+        id=1, qualification="social_worker", capacity=5, areas=frozenset({"DB1"}), skills=frozenset({"bia"}), contract=3
+    )
+    case = Case(id=1, work_type="dols", priority="red", days_waiting=1, area="DB1", skills_needed=frozenset({"bia"}))
+    assert optimiser.solve([case], [contracted], Weights()).blocked == {1: "contract"}
+
+
+def test_an_unqualified_worker_may_take_a_financial_assessment_without_a_supervisor():
+    assistant = _sw(1, qualification=Qualification.UNQUALIFIED, supervised=False)
+    case = Case(id=1, work_type="financial_assessment", priority="amber", days_waiting=3, area="DB1")
+    assert optimiser.solve([case], [assistant], Weights()).assignments == {1: 1}

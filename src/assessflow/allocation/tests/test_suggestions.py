@@ -89,3 +89,33 @@ def test_the_pool_profile_names_its_errors(cast, sign_in, pool):
     ).content.decode()
     assert "Select the days they work" in page
     assert "Include their base in the areas they cover" in page
+
+
+def test_accepting_checks_capacity_again_when_another_run_was_accepted_first(cast, sign_in, pool, run_for):
+    with scopes_disabled():
+        for _ in range(8):
+            factories.WaitingListEntryFactory(person=factories.PersonFactory(council=cast.council_a), priority="red")
+    manager, first = run_for()
+    _, second = run_for()  # worked out from the same free slots
+    manager.post(f"/allocation/suggestions/{first.pk}/accept/", {"which": "all"})
+    page = manager.post(f"/allocation/suggestions/{second.pk}/accept/", {"which": "all"})
+    assert page.status_code == 400
+    assert "ask for new suggestions" in page.content.decode()
+    with scopes_disabled():
+        assert not Allocation.objects.filter(run=second).exists()
+
+
+def test_the_caseload_pages_cost_the_same_however_many_assessors(cast, sign_in, pool):
+    from assessflow.allocation.models import AssessorProfile
+    from assessflow.people.tests.test_query_counts import queries_for
+    from assessflow.tenancy.roles import Role
+
+    manager = sign_in(cast.member("team_manager_a"))
+    few = [queries_for(manager, url) for url in ("/allocation/team/", "/allocation/pool/")]
+    with scopes_disabled():
+        for _ in range(6):
+            membership = factories.MembershipFactory(
+                organisation=cast.council_a, role=Role.ASSESSOR, qualification="social_worker"
+            )
+            AssessorProfile.objects.create(council=cast.council_a, membership=membership)
+    assert [queries_for(manager, url) for url in ("/allocation/team/", "/allocation/pool/")] == few

@@ -194,17 +194,25 @@ def _council_worker(application: DolsApplication, user: User | None, field: str)
 
 
 def name_assessors(
-    *, actor: Actor, application: DolsApplication, best_interests: User | None, mental_health: User | None
+    *,
+    actor: Actor,
+    application: DolsApplication,
+    best_interests: User | None,
+    mental_health: User | None,
+    expected_version: int,
 ) -> DolsApplication:
     if not application.is_open:
         raise IllegalMove("This request is no longer open.")
     _council_worker(application, best_interests, "best_interests_assessor")
     _council_worker(application, mental_health, "mental_health_assessor")
     with transaction.atomic():
-        DolsApplication.objects.filter(pk=application.pk).update(
-            best_interests_assessor=best_interests, mental_health_assessor=mental_health
+        claim(
+            DolsApplication,
+            application,
+            expected_version=expected_version,
+            best_interests_assessor=best_interests,
+            mental_health_assessor=mental_health,
         )
-        application.best_interests_assessor, application.mental_health_assessor = best_interests, mental_health
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
