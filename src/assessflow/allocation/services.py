@@ -23,9 +23,10 @@ from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Handover
 from assessflow.people.services import record_on_pathway
+from assessflow.safeguarding.services.dols import assessor_allocated
 from assessflow.tenancy.models import Membership, Organisation, User
 from assessflow.tenancy.roles import OrganisationKind
-from assessflow.waiting.models import WaitingListEntry
+from assessflow.waiting.models import WaitingListEntry, WorkType
 from assessflow.waiting.signals import entry_left_list
 from assessflow.waiting.tallies import bump_entry
 
@@ -128,6 +129,8 @@ def allocate(
             bump_entry(entry, -1)
         allocation = _open(entry, assessor, membership, actor, reason, run)
         _hand_over(entry, membership, today)
+        if entry.work_type == WorkType.DOLS:
+            assessor_allocated(actor=actor, entry=entry, assessor=assessor)
         _event(
             actor,
             entry,

@@ -123,3 +123,20 @@ def test_the_council_sets_travel_times_between_areas(cast, sign_in, pool):
     admin.post("/allocation/settings/", {"travel": "1", "from_area": lu1.pk, "to_area": lu2.pk, "minutes": "25"})
     with scopes_disabled():
         assert TravelTime.objects.get(from_area=lu1, to_area=lu2).minutes == 25
+
+
+def test_dols_work_allocated_from_the_list_names_the_best_interests_assessor(cast, sign_in, pool):
+    from assessflow.safeguarding.models import DolsApplication
+
+    application = cast.casework[cast.person_a.pk]["dols"]
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    with scopes_disabled():
+        entry.work_type = "dols"
+        entry.save()
+        DolsApplication.objects.filter(pk=application.pk).update(status="waiting", waiting_entry=entry)
+        pool["assessor_a"].skills = ["bia"]
+        pool["assessor_a"].save()
+    sam = cast.member("assessor_a")
+    assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 403
+    _allocate(sign_in(cast.member("team_manager_a")), entry, sam.user)
+    assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 200

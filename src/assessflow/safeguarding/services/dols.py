@@ -223,6 +223,21 @@ def name_assessors(
     return application
 
 
+def assessor_allocated(*, actor: Actor, entry, assessor: User) -> None:
+    """DoLS work allocated from the waiting list: the assessor becomes the request's best interests assessor, if it
+    has none yet, so they can open the record they are to work on."""
+    application = DolsApplication.objects.filter(waiting_entry=entry, best_interests_assessor__isnull=True).first()
+    if application is not None and application.is_open:
+        claim(DolsApplication, application, expected_version=application.version, best_interests_assessor=assessor)
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="safeguarding.dols.assessors_named",
+            obj=application,
+            fields=["best_interests_assessor"],
+        )
+
+
 def record_assessment(
     *, actor: Actor, application: DolsApplication, requirement: str, met: bool, finding: str
 ) -> DolsAssessment:
