@@ -199,6 +199,7 @@ class AllocationRun(models.Model):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Working it out"
         DONE = "done", "Ready"
+        ACCEPTING = "accepting", "Being accepted"
         ACCEPTED = "accepted", "Accepted"
         FAILED = "failed", "Failed"
 
@@ -217,6 +218,7 @@ class AllocationRun(models.Model):
     seconds = models.FloatField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted = models.PositiveIntegerField(default=0)
+    chosen = models.JSONField(default=list, blank=True)  # the entries being accepted in the background
     failure = models.TextField(blank=True)
 
     objects = ScopedManager(council="council")

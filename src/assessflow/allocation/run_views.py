@@ -88,7 +88,7 @@ def accept(request: HttpRequest, run_id: int) -> HttpResponse:
     else:
         chosen = {int(v) for v in request.POST.getlist("entry") if v.isdigit()}
     try:
-        services.accept(actor=Actor.from_request(request), run=item, entry_ids=chosen)
+        item = services.accept(actor=Actor.from_request(request), run=item, entry_ids=chosen)
     except services.AllocationRefused as error:
         suggestions, stuck = _rows(item)
         return render(
@@ -103,6 +103,8 @@ def accept(request: HttpRequest, run_id: int) -> HttpResponse:
             },
             status=400,
         )
+    if item.status == item.Status.ACCEPTING:
+        return redirect("allocation:run", item.pk)
     return redirect("allocation:team")
 
 

@@ -43,14 +43,17 @@ class AllocationRefused(ValidationError):
 Pool = tuple[list[rules.Assessor], dict]
 
 
-def check_rules(entry: WaitingListEntry, assessor: User, today: datetime.date, pool: Pool | None = None) -> Membership:
+def check_rules(
+    entry: WaitingListEntry, assessor: User, today: datetime.date, pool: Pool | None = None, case=None
+) -> Membership:
     """The hard rules a manager cannot override (qualification, skills, contract, conflicts). Area and capacity
     are for suggestions: a manager allocating by hand may know better, and the caseload shows the result."""
     assessors, profiles = pool or selectors.assessors_for(entry.council, today)
     found = next((a for a in assessors if a.id == assessor.pk), None)
     if found is None:
         raise AllocationRefused(f"{assessor.full_name} is not in the council's assessor pool")
-    [case] = selectors.cases_from(entry.council, WaitingListEntry.objects.filter(pk=entry.pk), today)
+    if case is None:
+        [case] = selectors.cases_from(entry.council, WaitingListEntry.objects.filter(pk=entry.pk), today)
     rule = rules.broken_rule(case, replace(found, areas=found.areas | {case.area}))
     if rule:
         raise AllocationRefused(f"{assessor.full_name} cannot take this: {rules.RULE_MESSAGES[rule].lower()}")
@@ -106,7 +109,14 @@ def _claim(entry: WaitingListEntry, to: str) -> None:
 
 
 def allocate(
-    *, actor: Actor, entry: WaitingListEntry, assessor: User, reason: str, run=None, pool: Pool | None = None
+    *,
+    actor: Actor,
+    entry: WaitingListEntry,
+    assessor: User,
+    reason: str,
+    run=None,
+    pool: Pool | None = None,
+    case: rules.Case | None = None,
 ) -> Allocation:
     """Waiting -> allocated; or, for an allocated entry, to another assessor (a reallocation)."""
     if not reason.strip():
@@ -115,7 +125,7 @@ def allocate(
         raise AllocationRefused("Only work on the waiting list can be allocated.")
     today = timezone.localdate()
     with transaction.atomic():
-        membership = check_rules(entry, assessor, today, pool)
+        membership = check_rules(entry, assessor, today, pool, case)
         old = entry.status
         current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
         if current is not None and current.assessor_id == assessor.pk:
@@ -235,13 +245,36 @@ def _suggestion(case: rules.Case, assessor: rules.Assessor, weights: rules.Weigh
     }
 
 
-def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
-    """Allocate the chosen suggestions in one transaction; any that no longer hold stop the whole acceptance."""
-    if run.status != AllocationRun.Status.DONE:
-        raise AllocationRefused("These suggestions are not ready, or were already accepted.")
-    chosen = [s for s in run.suggestions if s["entry"] in entry_ids]
+# Above this many, accepting runs in the background (still one transaction) and the page follows it.
+ACCEPT_IN_BACKGROUND = 200
+
+
+def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> AllocationRun:
+    """Accept the chosen suggestions: at once for a few, in the background for many; one transaction either way."""
+    chosen = [s["entry"] for s in run.suggestions if s["entry"] in entry_ids]
     if not chosen:
         raise AllocationRefused("Choose at least one suggestion to accept.")
+    if len(chosen) <= ACCEPT_IN_BACKGROUND:
+        allocate_suggestions(actor=actor, run=run, entry_ids=set(chosen))
+    else:
+        with transaction.atomic():
+            if (
+                AllocationRun.objects.filter(pk=run.pk, status=AllocationRun.Status.DONE).update(
+                    status=AllocationRun.Status.ACCEPTING, chosen=chosen, step="Allocating"
+                )
+                != 1
+            ):
+                raise AllocationRefused("These suggestions were already accepted.")
+            transaction.on_commit(lambda: accept_suggestions.enqueue(run.pk, actor.user.pk))
+    run.refresh_from_db()
+    return run
+
+
+def allocate_suggestions(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
+    """Allocate the chosen suggestions in one transaction; any that no longer hold stop the whole acceptance."""
+    if run.status not in (AllocationRun.Status.DONE, AllocationRun.Status.ACCEPTING):
+        raise AllocationRefused("These suggestions are not ready, or were already accepted.")
+    chosen = [s for s in run.suggestions if s["entry"] in entry_ids]
     entries = {
         e.pk: e
         for e in WaitingListEntry.objects.filter(pk__in=[s["entry"] for s in chosen]).select_related(
@@ -249,9 +282,10 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
         )
     }
     users = {u.pk: u for u in User.objects.filter(pk__in=[s["assessor"] for s in chosen])}
+    today = timezone.localdate()
     with transaction.atomic():
         # Capacity now, not when the suggestions were worked out: another run may have been accepted since.
-        pool = selectors.assessors_for(run.council, timezone.localdate())
+        pool = selectors.assessors_for(run.council, today)
         room = {a.id: a.capacity for a in pool[0]}
         for assessor_id, n in Counter(s["assessor"] for s in chosen).items():
             if n > room.get(assessor_id, 0):
@@ -260,12 +294,15 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
                     f"not {n}: ask for new suggestions."
                 )
         if (
-            AllocationRun.objects.filter(pk=run.pk, status=AllocationRun.Status.DONE).update(
-                status=AllocationRun.Status.ACCEPTED, accepted_at=timezone.now(), accepted=len(chosen)
+            AllocationRun.objects.filter(pk=run.pk, status=run.status).update(
+                status=AllocationRun.Status.ACCEPTED, accepted_at=timezone.now(), accepted=len(chosen), step=""
             )
             != 1
         ):
             raise AllocationRefused("These suggestions were already accepted.")
+        cases = {
+            c.id: c for c in selectors.cases_from(run.council, WaitingListEntry.objects.filter(pk__in=entries), today)
+        }
         for suggestion in chosen:
             entry = entries.get(suggestion["entry"])
             if entry is None or entry.status != Status.WAITING:
@@ -277,8 +314,25 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> int:
                 reason=f"Suggestion {run.pk}, accepted",
                 run=run,
                 pool=pool,
+                case=cases[entry.pk],
             )
     return len(chosen)
+
+
+@task()
+def accept_suggestions(run_id: int, user_id: int) -> None:
+    with scopes_disabled():
+        run = AllocationRun.objects.filter(pk=run_id, status=AllocationRun.Status.ACCEPTING).first()
+        if run is None:
+            return
+        user = User.objects.get(pk=user_id)
+        membership = user.memberships.filter(organisation_id=run.council_id, is_active=True).first()
+        try:
+            allocate_suggestions(actor=Actor(user=user, membership=membership), run=run, entry_ids=set(run.chosen))
+        except AllocationRefused as error:  # nothing was allocated: say why, and let the manager ask again
+            AllocationRun.objects.filter(pk=run_id).update(
+                status=AllocationRun.Status.FAILED, failure=" ".join(error.messages), step=""
+            )
 
 
 @task()

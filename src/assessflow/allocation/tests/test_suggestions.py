@@ -119,3 +119,20 @@ def test_the_caseload_pages_cost_the_same_however_many_assessors(cast, sign_in, 
             )
             AssessorProfile.objects.create(council=cast.council_a, membership=membership)
     assert [queries_for(manager, url) for url in ("/allocation/team/", "/allocation/pool/")] == few
+
+
+def test_many_suggestions_are_accepted_in_the_background_in_one_go(
+    cast, sign_in, pool, run_for, monkeypatch, django_capture_on_commit_callbacks
+):
+    from assessflow.allocation import services
+
+    monkeypatch.setattr(services, "ACCEPT_IN_BACKGROUND", 1)
+    manager, run = run_for()
+    assert len(run.suggestions) > 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
+    assert response["Location"] == f"/allocation/suggestions/{run.pk}/"
+    with scopes_disabled():
+        run.refresh_from_db()
+        assert Allocation.objects.filter(run=run).count() == len(run.suggestions)
+    assert run.status == "accepted"
