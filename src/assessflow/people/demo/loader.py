@@ -230,5 +230,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
         label = spec.role.label
         if spec.qualification:
             label = f"{label} ({Qualification(spec.qualification).label.lower()})"
+        if spec.team:
+            label = f"{label}, {spec.team}"
         rows.append((label, spec.organisation, spec.email))
     return rows
