@@ -206,6 +206,26 @@ class TravelTimeForm(GovukFormMixin, forms.Form):
         return data
 
 
+class ContractScopeForm(GovukFormMixin, forms.Form):
+    contract = forms.ModelChoiceField(
+        label="Contract",
+        queryset=None,
+        empty_label="Choose a contract",
+        error_messages={"required": "Select a contract"},
+    )
+    work_types = forms.MultipleChoiceField(
+        label="Work its assessors may take",
+        choices=WorkType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="None ticked: every kind of work (DoLS always stays with the council)",
+    )
+
+    def __init__(self, *args, contracts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contract"].queryset = contracts
+
+
 class AreaForm(GovukFormMixin, forms.Form):
     code = forms.RegexField(
         label="Postcode district",

@@ -109,7 +109,7 @@ RULE_MESSAGES = {
     "qualification": "No assessor holds a qualification this work needs",
     "skills": "No qualified assessor has the skills it needs",
     "area": "No qualified assessor with those skills covers the area",
-    "contract": "The case is handed to a provider whose assessors cannot take it",
+    "contract": "It is outside the contract of the assessors who could take it",
     "conflict": "Every assessor who could take it has a conflict of interest",
     "capacity": "Every assessor who could take it is at capacity for the period",
     "weights": "Travel and cost outweigh its priority and wait at the council's weights",

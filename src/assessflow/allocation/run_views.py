@@ -3,19 +3,20 @@
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.people.services import record_people_searched
-from assessflow.tenancy.models import User
+from assessflow.tenancy.models import Contract, User
 from assessflow.tenancy.permissions import permission_required
-from assessflow.waiting.models import WaitingListEntry
+from assessflow.waiting.models import WaitingListEntry, WorkType
 
-from . import services
-from .forms import AreaForm, SuggestForm, TravelTimeForm, WeightsForm
-from .models import AllocationRun, AllocationSettings, Area, TravelTime
+from . import selectors, services
+from .forms import AreaForm, ContractScopeForm, SuggestForm, TravelTimeForm, WeightsForm
+from .models import AllocationRun, AllocationSettings, Area, ContractScope, TravelTime
 from .rules import RULE_MESSAGES
 
 SHOWN = 300  # suggestions listed on the page; accepting "all" takes every one
@@ -112,10 +113,29 @@ def accept(request: HttpRequest, run_id: int) -> HttpResponse:
 @permission_required("allocation.configure")
 def allocation_settings(request: HttpRequest) -> HttpResponse:
     council = request.membership.organisation
+    today = timezone.localdate()
     found = AllocationSettings.objects.filter(council=council).first() or AllocationSettings(council=council)
     form = WeightsForm(request.POST if "weights" in request.POST else None, instance=found)
     area_form = AreaForm(request.POST if "area" in request.POST else None)
     travel_form = TravelTimeForm(request.POST if "travel" in request.POST else None, council=council)
+    contracts = Contract.objects.filter(pk__in=[c.pk for c in selectors.live_contracts(council, today).values()])
+    scope_form = ContractScopeForm(request.POST if "scope" in request.POST else None, contracts=contracts)
+    if scope_form.is_bound and scope_form.is_valid():
+        with transaction.atomic():
+            scope, _ = ContractScope.objects.update_or_create(
+                council=council,
+                contract=scope_form.cleaned_data["contract"],
+                defaults={"work_types": scope_form.cleaned_data["work_types"]},
+            )
+            record_access(
+                actor=Actor.from_request(request),
+                kind=AccessEvent.Kind.CHANGE,
+                action="allocation.settings_saved",
+                obj=scope,
+                council_id=council.pk,
+                fields=["work_types"],
+            )
+        return redirect("allocation:settings")
     if travel_form.is_bound and travel_form.is_valid():
         data = travel_form.cleaned_data
         TravelTime.objects.update_or_create(
@@ -152,6 +172,9 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
             "travel_form": travel_form,
             "areas": Area.objects.filter(council=council),
             "travel": TravelTime.objects.filter(council=council).select_related("from_area", "to_area"),
+            "scope_form": scope_form,
+            "scopes": ContractScope.objects.filter(council=council).select_related("contract__provider"),
+            "work_labels": dict(WorkType.choices),
         },
-        status=400 if form.errors or area_form.errors or travel_form.errors else 200,
+        status=400 if form.errors or area_form.errors or travel_form.errors or scope_form.errors else 200,
     )

@@ -140,3 +140,18 @@ def test_dols_work_allocated_from_the_list_names_the_best_interests_assessor(cas
     assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 403
     _allocate(sign_in(cast.member("team_manager_a")), entry, sam.user)
     assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 200
+
+
+def test_a_contracts_scope_limits_the_work_its_assessors_take(cast, sign_in, pool):
+    from assessflow.tenancy.models import Contract
+
+    entry = cast.casework[cast.person_a.pk]["entry"]  # an annual review
+    admin = sign_in(cast.member("council_admin_a"))
+    with scopes_disabled():
+        contract = Contract.objects.get(council=cast.council_a, provider=cast.provider)
+    admin.post("/allocation/settings/", {"scope": "1", "contract": contract.pk, "work_types": ["needs_assessment"]})
+    page = _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("provider_assessor").user)
+    assert page.status_code == 400
+    assert "it is outside the contract of the assessors who could take it" in page.content.decode()
+    with scopes_disabled():
+        assert not Allocation.objects.filter(entry=entry).exists()
