@@ -24,7 +24,7 @@ from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.identity import normalise_name
 from assessflow.people.models import Handover, Person, TimelineEntry
 
-from .models import BacklogImport, Priority, WaitingListEntry, WorkType
+from .models import BacklogImport, Priority, Timescale, WaitingListEntry, WorkType
 from .tallies import bump
 from .timescales import due_date
 
@@ -66,7 +66,15 @@ class Publisher:
         self.memos: dict[str, dict] = {"names": {}, "details": {}}
         self.now = timezone.now()
         today = timezone.localdate(self.now)
-        self.default_due = {p: due_date(added_on=today, priority=p, working_days=None).isoformat() for p in Priority}
+        # With no review date in the file, an entry is due by the council's own timescale for its work and priority.
+        timescales = dict(
+            ((t.work_type, t.priority), t.working_days) for t in Timescale.objects.filter(council_id=job.council_id)
+        )
+        self.default_due = {
+            (w, p): due_date(added_on=today, priority=p, working_days=timescales.get((w, p))).isoformat()
+            for w in WorkType
+            for p in Priority
+        }
 
     def _next_now(self) -> datetime.datetime:
         """A fresh moment for each batch: it is how the batch's entries are found again."""
@@ -145,8 +153,8 @@ class Publisher:
                 waiting.add(key)
         chosen = (lambda values: values) if keep is None else (lambda values: list(compress(values, keep)))
         due_on = [
-            due or self.default_due[priority]
-            for due, priority in zip(rows["review_due_on"], rows["priority"], strict=True)
+            due or self.default_due[(work_type, priority)]
+            for due, work_type, priority in zip(rows["review_due_on"], rows["work_type"], rows["priority"], strict=True)
         ]
         rationale = f"Imported from {job.original_name}, row "
         columns = {

@@ -249,3 +249,22 @@ def test_a_checked_file_whose_kept_rows_are_gone_is_checked_again_not_stuck(cast
     assert people_count(cast.council_a) == before
     assert upload.publish(job).status == "imported"
     assert people_count(cast.council_a) == before + len(GOOD)
+
+
+def test_an_imported_case_with_no_review_date_is_due_by_the_councils_timescale(cast, upload):
+    import datetime
+
+    from django.utils import timezone
+
+    from assessflow.waiting.models import Timescale, WaitingListEntry
+    from assessflow.waiting.timescales import due_date
+
+    with scopes_disabled():
+        Timescale.objects.update_or_create(
+            council=cast.council_a, work_type="annual_review", priority="red", defaults={"working_days": 3}
+        )
+    upload.publish(upload(csv_file(GOOD[1])))
+    with scopes_disabled():
+        entry = WaitingListEntry.objects.get(person__external_reference="LUT-2")
+    assert entry.due_on == due_date(added_on=timezone.localdate(), priority="red", working_days=3)
+    assert entry.due_on <= timezone.localdate() + datetime.timedelta(days=7)
