@@ -10,7 +10,6 @@ from dataclasses import asdict, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -25,8 +24,8 @@ from assessflow.people.models import Handover
 from assessflow.people.services import record_on_pathway
 from assessflow.safeguarding.services.dols import assessor_allocated
 from assessflow.tenancy.models import Membership, Organisation, User
-from assessflow.tenancy.roles import OrganisationKind
 from assessflow.waiting.models import WaitingListEntry, WorkType
+from assessflow.waiting.services import IllegalTransition, move_entry
 from assessflow.waiting.signals import entry_left_list
 from assessflow.waiting.tallies import bump_entry
 
@@ -45,7 +44,7 @@ Pool = tuple[list[rules.Assessor], dict]
 
 def check_rules(
     entry: WaitingListEntry, assessor: User, today: datetime.date, pool: Pool | None = None, case=None
-) -> Membership:
+) -> tuple[Membership, int | None]:
     """The hard rules a manager cannot override (qualification, skills, contract, conflicts). Area and capacity
     are for suggestions: a manager allocating by hand may know better, and the caseload shows the result."""
     assessors, profiles = pool or selectors.assessors_for(entry.council, today)
@@ -57,16 +56,16 @@ def check_rules(
     rule = rules.broken_rule(case, replace(found, areas=found.areas | {case.area}))
     if rule:
         raise AllocationRefused(f"{assessor.full_name} cannot take this: {rules.RULE_MESSAGES[rule].lower()}")
-    return profiles[assessor.pk].membership
+    return profiles[assessor.pk].membership, found.contract  # the pool already knows a provider's live contract
 
 
-def _hand_over(entry: WaitingListEntry, membership: Membership, today: datetime.date) -> None:
+def _hand_over(entry: WaitingListEntry, contract_id: int | None) -> None:
     """Allocating to a provider's assessor hands the case to that provider's contract, so its staff can see it."""
-    if membership.organisation.kind != OrganisationKind.PROVIDER:
+    if contract_id is None:
         return
-    contract = selectors.live_contracts(entry.council, today)[membership.organisation_id]
-    if not Handover.objects.filter(person_id=entry.person_id, contract=contract, ended_at__isnull=True).exists():
-        Handover.objects.create(council_id=entry.council_id, person_id=entry.person_id, contract=contract)
+    open_handover = Handover.objects.filter(person_id=entry.person_id, contract_id=contract_id, ended_at__isnull=True)
+    if not open_handover.exists():
+        Handover.objects.create(council_id=entry.council_id, person_id=entry.person_id, contract_id=contract_id)
 
 
 def _open(entry: WaitingListEntry, assessor: User, membership: Membership, actor: Actor, reason: str, run=None):
@@ -99,13 +98,10 @@ def _event(actor: Actor, entry: WaitingListEntry, event_type, title: str, reason
 
 
 def _claim(entry: WaitingListEntry, to: str) -> None:
-    """Move the entry only from the status and version this request read: a miss means someone got there first."""
-    moved = WaitingListEntry.objects.filter(pk=entry.pk, status=entry.status, version=entry.version).update(
-        status=to, version=F("version") + 1
-    )
-    if moved != 1:
-        raise AllocationRefused("Someone else changed this entry after you opened it. Reload the page and check.")
-    entry.status, entry.version = to, entry.version + 1
+    try:
+        move_entry(entry, to)
+    except IllegalTransition as error:
+        raise AllocationRefused(str(error)) from error
 
 
 def allocate(
@@ -125,7 +121,7 @@ def allocate(
         raise AllocationRefused("Only work on the waiting list can be allocated.")
     today = timezone.localdate()
     with transaction.atomic():
-        membership = check_rules(entry, assessor, today, pool, case)
+        membership, contract_id = check_rules(entry, assessor, today, pool, case)
         old = entry.status
         current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
         if current is not None and current.assessor_id == assessor.pk:
@@ -138,7 +134,7 @@ def allocate(
         if old == Status.WAITING:
             bump_entry(entry, -1)
         allocation = _open(entry, assessor, membership, actor, reason, run)
-        _hand_over(entry, membership, today)
+        _hand_over(entry, contract_id)
         if entry.work_type == WorkType.DOLS:
             assessor_allocated(actor=actor, entry=entry, assessor=assessor)
         _event(

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ __all__ = [
     "close_at_screening",
     "keep_in_touch",
     "leave_list",
+    "move_entry",
     "reprioritise",
     "screen_onto_waiting_list",
 ]
@@ -260,6 +262,17 @@ def keep_in_touch(
     return contact
 
 
+def move_entry(entry: WaitingListEntry, to: str) -> None:
+    """Change an entry's status only from the status and version this request read, inside the caller's
+    transaction: a miss means someone else moved it first. Every status move of an entry goes through here."""
+    moved = WaitingListEntry.objects.filter(pk=entry.pk, status=entry.status, version=entry.version).update(
+        status=to, version=F("version") + 1
+    )
+    if moved != 1:
+        raise IllegalTransition("Someone else changed this entry after you opened it. Reload the page and check.")
+    entry.status, entry.version = to, entry.version + 1
+
+
 def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_code: str, note: str = ""):
     """The work is done (completed) or no longer needed (removed): the entry leaves the list and its tally."""
     Status = WaitingListEntry.Status
@@ -267,11 +280,7 @@ def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_cod
         raise IllegalTransition(f"A waiting-list entry cannot go from {entry.status} to {status}.")
     old = entry.status
     with transaction.atomic():
-        claimed = WaitingListEntry.objects.filter(pk=entry.pk, status=old).update(
-            status=status, version=entry.version + 1
-        )
-        if claimed != 1:
-            raise IllegalTransition("Someone else changed this entry after you opened it.")
+        move_entry(entry, status)
         if old == Status.WAITING:
             bump_entry(entry, -1)
         entry.refresh_from_db()
