@@ -24,8 +24,9 @@ NOTICE = "Safeguarding and DoLS records are open only to the council's {team} an
 
 
 def settings_for(council) -> SafeguardingSettings:
-    found, _ = SafeguardingSettings.objects.get_or_create(council=council)
-    return found
+    """The council's settings, or the defaults (unsaved) until its administrator first saves them: pages that only
+    read them write nothing."""
+    return SafeguardingSettings.objects.filter(council=council).first() or SafeguardingSettings(council=council)
 
 
 def _is_council_staff(membership: Membership) -> bool:

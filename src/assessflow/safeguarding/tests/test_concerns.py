@@ -192,3 +192,29 @@ def test_a_providers_worker_cannot_lead_an_enquiry(cast, sign_in):
     with scopes_disabled():
         concern.refresh_from_db()
         assert concern.status == "triaged"  # nothing half-saved
+
+
+def test_the_council_names_its_safeguarding_teams_and_timescales(cast, sign_in):
+    from assessflow.safeguarding.models import SafeguardingSettings
+    from assessflow.tests import factories
+
+    with scopes_disabled():
+        SafeguardingSettings.objects.filter(council=cast.council_a).delete()
+        team = factories.TeamFactory(organisation=cast.council_a, name="Adult Safeguarding Hub")
+    admin = sign_in(cast.member("council_admin_a"))
+    assert "Adult Safeguarding Hub" in admin.get("/safeguarding/settings/").content.decode()
+    with scopes_disabled():
+        assert not SafeguardingSettings.objects.filter(council=cast.council_a).exists()  # reading wrote nothing
+    admin.post(
+        "/safeguarding/settings/",
+        {
+            "safeguarding_teams": [team.pk],
+            "triage_working_days": "1",
+            "decision_working_days": "4",
+            "renewal_reminder_days": "28",
+        },
+    )
+    with scopes_disabled():
+        saved = SafeguardingSettings.objects.get(council=cast.council_a)
+        assert list(saved.safeguarding_teams.all()) == [team]
+    assert saved.decision_working_days == 4
