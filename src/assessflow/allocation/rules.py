@@ -116,15 +116,17 @@ RULE_MESSAGES = {
 }
 
 
-def broken_rule(case: Case, assessor: Assessor) -> str | None:
-    """The first hard rule this pairing breaks, or None if the assessor may take the case (capacity aside)."""
+def broken_rule(case: Case, assessor: Assessor, *, by_hand: bool = False) -> str | None:
+    """The first hard rule this pairing breaks, or None if the assessor may take the case (capacity aside).
+
+    By hand, a manager may send an assessor outside their areas: only suggestions keep to them."""
     if assessor.qualification not in ALLOWED.get(case.work_type, frozenset()):
         return "qualification"
     if assessor.qualification == Q.UNQUALIFIED and case.work_type in REVIEWS and not assessor.supervised:
         return "qualification"
     if not case.skills_needed <= assessor.skills:
         return "skills"
-    if case.area not in assessor.areas:
+    if not by_hand and case.area not in assessor.areas:
         return "area"
     if case.handed_contract is not None and assessor.contract != case.handed_contract:
         return "contract"

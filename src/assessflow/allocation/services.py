@@ -6,7 +6,7 @@ with its pathway event, its audit entry and the list's tallies, in one transacti
 
 import datetime
 from collections import Counter
-from dataclasses import asdict, replace
+from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -53,7 +53,7 @@ def check_rules(
         raise AllocationRefused(f"{assessor.full_name} is not in the council's assessor pool")
     if case is None:
         [case] = selectors.cases_from(entry.council, WaitingListEntry.objects.filter(pk=entry.pk), today)
-    rule = rules.broken_rule(case, replace(found, areas=found.areas | {case.area}))
+    rule = rules.broken_rule(case, found, by_hand=True)
     if rule:
         raise AllocationRefused(f"{assessor.full_name} cannot take this: {rules.RULE_MESSAGES[rule].lower()}")
     return profiles[assessor.pk].membership, found.contract  # the pool already knows a provider's live contract

@@ -155,3 +155,14 @@ def test_a_contracts_scope_limits_the_work_its_assessors_take(cast, sign_in, poo
     assert "it is outside the contract of the assessors who could take it" in page.content.decode()
     with scopes_disabled():
         assert not Allocation.objects.filter(entry=entry).exists()
+
+
+def test_a_manager_may_allocate_by_hand_outside_an_assessors_areas(cast, sign_in, pool):
+    from assessflow.allocation.models import Area
+
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    with scopes_disabled():
+        pool["assessor_a"].areas.set([Area.objects.create(council=cast.council_a, code="LU9")])
+    assert _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("assessor_a").user).status_code == 302
+    with scopes_disabled():
+        assert Allocation.objects.filter(entry=entry, ended_at__isnull=True).exists()
