@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django_scopes import scopes_disabled
 
 from assessflow.audit.actor import Actor
@@ -65,3 +65,19 @@ def test_an_event_outside_a_transaction_is_refused(cast, monkeypatch):
         )
     with scopes_disabled():
         assert not PathwayEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE pathway_pathwayevent SET event_type = 'closed'",
+        "UPDATE pathway_pathwayevent SET at = '2000-01-01 00:00:00'",
+        "DELETE FROM pathway_pathwayevent",
+    ],
+)
+def test_the_database_refuses_raw_changes_to_events(event, statement):
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    with scopes_disabled():
+        kept = PathwayEvent.objects.get(pk=event.pk)
+    assert (kept.event_type, kept.at) == (event.event_type, event.at)
