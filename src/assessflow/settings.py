@@ -136,13 +136,41 @@ LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "sign-in"
 
+# Throttling (assessflow.throttling): 5 failures for one email address from one client address,
+# or SIGN_IN_ADDRESS_FAILURE_LIMIT from one client address across all email addresses, lock
+# that pairing or that address for the cool-off. Nothing locks an account everywhere, so nobody
+# can lock a worker out from elsewhere; a locked owner resets their password by email.
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("ASSESSFLOW_SIGN_IN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "assessflow.throttling.SignInAttemptHandler"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "assessflow.throttling.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "assessflow.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Behind a reverse proxy, the header it writes the client's address into (e.g. X-Forwarded-For)
+# and how many proxies append to it. Unset, the header is ignored: anyone could send it.
+TRUSTED_PROXY_HEADER = os.environ.get("ASSESSFLOW_TRUSTED_PROXY_HEADER", "")
+TRUSTED_PROXY_COUNT = int(os.environ.get("ASSESSFLOW_TRUSTED_PROXY_COUNT", "1"))
+
+# --- Email (password reset links): printed in development, kept in memory in tests, SMTP in production ---
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+if TESTING:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Assessflow <no-reply@assessflow.invalid>")
 
 # Idle sessions end after SESSION_COOKIE_AGE; every request renews it. The page
 # warns SESSION_WARNING_SECONDS before the end and offers more time.

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import password_reset, views
 from .tenancy.views import SetPasswordView
 
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     path("role/", views.choose_role, name="choose-role"),
     path("organisation/", include("assessflow.tenancy.urls")),
     path("set-password/<uidb64>/<token>/", SetPasswordView.as_view(), name="set-password"),
+    path("sign-in/forgotten-password/", password_reset.ForgottenPasswordView.as_view(), name="password-forgotten"),
+    path("sign-in/forgotten-password/sent/", password_reset.ResetLinkSentView.as_view(), name="password-reset-sent"),
+    path("reset-password/<uidb64>/<token>/", password_reset.ResetPasswordView.as_view(), name="password-reset"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("people/", include("assessflow.people.urls")),
     path("casework/", include("assessflow.casework.urls")),

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from assessflow.client_address import client_address
 from assessflow.tenancy.models import Membership, Organisation, User
 
 
@@ -20,7 +21,7 @@ class Actor:
         return cls(
             user=request.user if request.user.is_authenticated else None,
             membership=getattr(request, "membership", None),
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_address(request),
             path=request.get_full_path()[:500],
         )
 

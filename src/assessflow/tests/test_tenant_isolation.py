@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from assessflow.conftest import Cast
 
 # Pages anyone may open signed out.
-PUBLIC = {"sign-in", "accessibility", "set-password"}
+PUBLIC = {"sign-in", "accessibility", "set-password", "password-forgotten", "password-reset-sent", "password-reset"}
 # Posting here ends the walk's own session; it shows no data either way.
 NOT_POSTED = {"sign-out"}
 
