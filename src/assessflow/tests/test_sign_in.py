@@ -80,6 +80,13 @@ def test_responses_carry_security_headers(client, db):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def test_pages_switch_off_browser_features_they_do_not_use(cast, sign_in):
+    client = sign_in(cast.member("assessor_a"))
+    for response in (client.get(reverse("home")), client.get("/no-such-page/")):
+        policy = {part.strip() for part in response["Permissions-Policy"].split(",")}
+        assert {"camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"} <= policy
+
+
 def _production_env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "ASSESSFLOW_ENV")}
     env.update(
