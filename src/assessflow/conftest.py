@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from assessflow.allocation.models import AllocationRun
 from assessflow.people.models import Person
-from assessflow.tenancy.models import Membership, Organisation
+from assessflow.tenancy.models import Invitation, Membership, Organisation
 from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
 
@@ -48,6 +48,8 @@ class Cast:
     portal_referral_a: object = None
     imports: dict[int, object] = field(default_factory=dict)
     allocation_runs: dict[int, object] = field(default_factory=dict)
+    # Each council's invitation of one of the other council's workers, waiting for an answer.
+    invitations: dict[int, object] = field(default_factory=dict)
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -136,6 +138,18 @@ def cast(db) -> Cast:
         for council, manager in ((council_a, "team_manager_a"), (council_b, "team_manager_b")):
             cast.allocation_runs[council.pk] = AllocationRun.objects.create(
                 council=council, requested_by=cast.members[manager].user, status="done"
+            )
+        # Each invites a worker of the other council who is none of the walk's actors.
+        for council, admin, other in (
+            (council_a, "council_admin_a", council_b),
+            (council_b, "council_admin_b", council_a),
+        ):
+            cast.invitations[council.pk] = Invitation.objects.create(
+                organisation=council,
+                email=_member(other, Role.FRONT_DOOR).user.email,
+                full_name="Invited Worker",
+                role=Role.FRONT_DOOR,
+                invited_by=cast.members[admin].user,
             )
         # A referral Surgery A made through the portal, about Alice, spelt as the referrer typed it.
         cast.portal_referral_a = factories.ReferralFactory(

@@ -15,7 +15,7 @@ from assessflow.forms import GovukFormMixin
 from assessflow.people.selectors import review_overview
 from assessflow.tenancy.middleware import SESSION_MEMBERSHIP_KEY
 from assessflow.tenancy.permissions import may
-from assessflow.tenancy.selectors import memberships_of, notifications_for
+from assessflow.tenancy.selectors import invitations_for, memberships_of, notifications_for
 from assessflow.tenancy.services import mark_notifications_read
 
 
@@ -81,9 +81,10 @@ def choose_role(request: HttpRequest) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     membership = request.membership
+    invitations = invitations_for(request.user)
     if membership is None:
-        return render(request, "no_role.html", status=403)
-    context = {"notifications": notifications_for(request.user)}
+        return render(request, "no_role.html", {"invitations": invitations}, status=403)
+    context = {"notifications": notifications_for(request.user), "invitations": invitations}
     mark_notifications_read(user=request.user)
     if may(membership, "people.find_person") or may(membership, "people.view_review_overview"):
         context["overview"] = review_overview(

@@ -111,6 +111,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May use Django's own admin tools.")
     date_joined = models.DateTimeField(default=timezone.now)
+    # Only this organisation's administrators may ever be shown the account's set-password link,
+    # and only while the account holds no role anywhere else.
+    created_by = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
 
     objects = UserManager()
 
@@ -190,6 +195,46 @@ class Membership(models.Model):
     @property
     def is_staff_role(self) -> bool:
         return self.role in STAFF_ROLES
+
+
+class Invitation(models.Model):
+    """An organisation's offer of a role to someone who already has an account.
+
+    No membership exists until the account's owner, signed in, accepts: adding an email
+    never gives another organisation's user a role, nor shows the adder who they are.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="invitations")
+    email = models.EmailField()
+    # The name as the inviting administrator typed it: never the account's own name.
+    full_name = models.CharField(max_length=200)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    qualification = models.CharField(max_length=30, choices=Qualification.choices, blank=True)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    membership = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email", "role"],
+                condition=models.Q(status="pending"),
+                name="invitation_one_pending_per_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} invited to {self.organisation} as {self.get_role_display()}"
 
 
 class Notification(models.Model):

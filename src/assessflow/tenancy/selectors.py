@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Contract, Membership, Team, User
+from .models import Contract, Invitation, Membership, Team, User
 from .roles import Role
 
 
@@ -57,3 +57,19 @@ def member_of(acting: Membership, membership_id: int) -> Membership:
 
 def notifications_for(user: User, limit: int = 10) -> list:
     return list(user.notifications.all()[:limit])
+
+
+def pending_invitations_of(organisation) -> QuerySet[Invitation]:
+    """Invitations the organisation has sent and nobody has answered: shown by the email it typed, no more."""
+    return Invitation.objects.filter(organisation=organisation, status=Invitation.Status.PENDING).select_related("team")
+
+
+def invitations_for(user: User) -> list[Invitation]:
+    """Roles other organisations offer this user, waiting for their answer."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Invitation.objects.filter(email__iexact=user.email, status=Invitation.Status.PENDING).select_related(
+            "organisation", "team"
+        )
+    )

@@ -1,7 +1,9 @@
 """Changes to who works in an organisation: adding members, switching roles off and on."""
 
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -11,19 +13,23 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 
-from .models import Membership, Notification, Organisation, Team, User
+from .models import Invitation, Membership, Notification, Organisation, Team, User
 
 
 def _record(actor: Actor, action: str, membership: Membership) -> None:
-    council = membership.organisation if membership.organisation.is_council else membership.organisation.council
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
         action=action,
         obj=membership,
-        council_id=council.pk if council else None,
+        council_id=_council_id(membership.organisation),
         detail={"email": membership.user.email, "role": membership.role},
     )
+
+
+def _council_id(organisation: Organisation) -> int | None:
+    council = organisation if organisation.is_council else organisation.council
+    return council.pk if council else None
 
 
 def add_member(
@@ -35,17 +41,28 @@ def add_member(
     role: str,
     qualification: str = "",
     team: Team | None = None,
-) -> Membership:
+) -> Membership | Invitation:
     """Give someone a role in the organisation, creating their account if they have none.
 
-    A new account has no password until its owner sets one through the link
-    `password_setup_path` makes.
+    An account this organisation made, holding roles here only, takes the role at once. Any other
+    account belongs to someone elsewhere: it gets an invitation that its owner must accept, so an
+    administrator can never give themselves (or anyone) another organisation's account.
     """
     email = User.objects.normalize_email(email.strip()).lower()
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=email).first()
+        user = User.objects.select_for_update().filter(email__iexact=email).first()
         if user is None:
-            user = User.objects.create_user(email, password=None, full_name=full_name.strip())
+            user = User.objects.create_user(email, password=None, full_name=full_name.strip(), created_by=organisation)
+        elif not _only_ours(user, organisation):
+            return _invite(
+                actor=actor,
+                organisation=organisation,
+                user=user,
+                full_name=full_name,
+                role=role,
+                qualification=qualification,
+                team=team,
+            )
         membership = Membership(
             user=user, organisation=organisation, role=role, qualification=qualification or "", team=team
         )
@@ -53,6 +70,116 @@ def add_member(
         membership.save()
         _record(actor, "member.added", membership)
     return membership
+
+
+def _only_ours(user: User, organisation: Organisation) -> bool:
+    """Whether the account was made by this organisation and holds no role anywhere else."""
+    return user.created_by_id == organisation.pk and not user.memberships.exclude(organisation=organisation).exists()
+
+
+def _invite(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    user: User,
+    full_name: str,
+    role: str,
+    qualification: str,
+    team: Team | None,
+) -> Invitation:
+    if user.memberships.filter(organisation=organisation, role=role).exists():
+        raise ValidationError({"__all__": ["This person already has that role here"]})
+    if Invitation.objects.filter(
+        organisation=organisation, email=user.email, role=role, status=Invitation.Status.PENDING
+    ).exists():
+        raise ValidationError({"email": ["This email address has already been invited to that role"]})
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=user.email,
+        full_name=full_name.strip(),
+        role=role,
+        qualification=qualification or "",
+        team=team,
+        invited_by=actor.user,
+    )
+    record_access(
+        actor=actor,
+        kind=AccessEvent.Kind.CHANGE,
+        action="member.invited",
+        obj=invitation,
+        council_id=_council_id(organisation),
+        detail={"email": user.email, "role": role},
+    )
+    notify(
+        user=user,
+        message=f"{organisation.name} invites you to work with them as {invitation.get_role_display().lower()}. "
+        "Accept or decline on your home page",
+        url=reverse("home"),
+    )
+    return invitation
+
+
+def pending_invitation(*, user: User, invitation_id: int) -> Invitation:
+    """An invitation addressed to this user's own email and not yet answered; 404 for any other."""
+    invitation = (
+        Invitation.objects.filter(pk=invitation_id, email__iexact=user.email, status=Invitation.Status.PENDING)
+        .select_related("organisation", "organisation__council")
+        .first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation")
+    return invitation
+
+
+def answer_invitation(*, actor: Actor, invitation: Invitation, accept: bool) -> Invitation:
+    """The account's owner accepts (the role begins) or declines (nothing changes but the answer)."""
+    with transaction.atomic():
+        claimed = Invitation.objects.filter(pk=invitation.pk, status=Invitation.Status.PENDING).update(
+            status=Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED, answered_at=timezone.now()
+        )
+        if not claimed:
+            raise Http404("No such invitation")
+        invitation.refresh_from_db()
+        if accept:
+            membership, _ = Membership.objects.get_or_create(
+                user=actor.user,
+                organisation=invitation.organisation,
+                role=invitation.role,
+                defaults={"qualification": invitation.qualification, "team": invitation.team},
+            )
+            Invitation.objects.filter(pk=invitation.pk).update(membership=membership)
+            invitation.membership = membership
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="member.invitation_accepted" if accept else "member.invitation_declined",
+            obj=invitation,
+            council_id=_council_id(invitation.organisation),
+            detail={"email": invitation.email, "role": invitation.role},
+        )
+    return invitation
+
+
+def withdraw_invitation(*, actor: Actor, organisation: Organisation, invitation_id: int) -> Invitation:
+    with transaction.atomic():
+        invitation = Invitation.objects.filter(
+            pk=invitation_id, organisation=organisation, status=Invitation.Status.PENDING
+        ).first()
+        if invitation is None:
+            raise Http404("No such invitation")
+        Invitation.objects.filter(pk=invitation.pk).update(
+            status=Invitation.Status.WITHDRAWN, answered_at=timezone.now()
+        )
+        invitation.status = Invitation.Status.WITHDRAWN
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="member.invitation_withdrawn",
+            obj=invitation,
+            council_id=_council_id(organisation),
+            detail={"email": invitation.email, "role": invitation.role},
+        )
+    return invitation
 
 
 def set_membership_active(*, actor: Actor, membership: Membership, active: bool) -> Membership:
@@ -64,6 +191,17 @@ def set_membership_active(*, actor: Actor, membership: Membership, active: bool)
         membership.is_active = active
         _record(actor, "member.switched_on" if active else "member.switched_off", membership)
     return membership
+
+
+def password_setup_link_for(organisation: Organisation, user: User) -> str | None:
+    """The set-password path, for the administrators of the one organisation that made the account.
+
+    Never for an account made elsewhere or holding a role elsewhere: the link would hand its
+    roles to whoever follows it.
+    """
+    if user.has_usable_password() or not _only_ours(user, organisation):
+        return None
+    return password_setup_path(user)
 
 
 def password_setup_path(user: User) -> str:

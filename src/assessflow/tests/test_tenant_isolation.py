@@ -113,6 +113,18 @@ def foreign_templates(cast: Cast, actor: str) -> list[dict]:
     ]
 
 
+def invitations_not_for(cast: Cast, actor: str) -> list[dict]:
+    """Only the invited account's owner may answer an invitation."""
+    email = cast.member(actor).user.email
+    return [{"invitation_id": i.pk} for i in cast.invitations.values() if i.email != email]
+
+
+def invitations_not_from(cast: Cast, actor: str) -> list[dict]:
+    """Only the inviting organisation may withdraw its invitation."""
+    own = cast.member(actor).organisation_id
+    return [{"invitation_id": i.pk} for i in cast.invitations.values() if i.organisation_id != own]
+
+
 # How to fill each pattern's arguments with objects the actor must not reach.
 FOREIGN_ARGUMENTS = {
     ("person_id",): lambda cast, actor: [
@@ -138,6 +150,7 @@ FOREIGN_ARGUMENTS = {
         for council_id, run in cast.allocation_runs.items()
         if council_id != getattr(cast.member(actor).council, "pk", None)
     ],
+    ("invitation_id",): invitations_not_from,
     ("import_id",): lambda cast, actor: [
         {"import_id": job.pk}
         for council_id, job in cast.imports.items()
@@ -155,6 +168,8 @@ def outside_the_pool(cast: Cast, actor: str) -> list[dict]:
 
 
 FOREIGN_BY_NAME = {
+    "invitation-answer": invitations_not_for,
+    "invitation-withdraw": invitations_not_from,
     "allocation:profile": outside_the_pool,
     "allocation:absence": outside_the_pool,
     "safeguarding:concern-break-glass": other_councils_safeguarding("concern", "concern_id"),
@@ -238,6 +253,8 @@ def own_object(cast: Cast, argument: str) -> int:
         return cast.imports[cast.council_a.pk].pk
     if argument == "template_id":
         return cast.letter_templates[cast.council_a.pk].pk
+    if argument == "invitation_id":
+        return cast.invitations[cast.council_a.pk].pk
     return {"person_id": cast.person_a.pk, "membership_id": cast.member("assessor_a").pk}[argument]
 
 
