@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "assessflow.tenancy.middleware.TenantScopeMiddleware",
+    "assessflow.audit.middleware.PersonViewMiddleware",
     "assessflow.people.middleware.RestrictedRecordMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

@@ -20,6 +20,7 @@ class AllocationConfig(AppConfig):
             {
                 "allocation.allocated": "Allocated",
                 "allocation.unallocated": "Allocation withdrawn",
+                "allocation.entry_viewed": "Allocation page viewed",
                 "allocation.profile_saved": "Assessor profile saved",
                 "allocation.settings_saved": "Allocation weights saved",
                 "allocation.conflict_recorded": "Conflict of interest recorded",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_access, record_on_person
 from assessflow.people.extensions import person_page
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.models import Organisation, User
@@ -138,8 +138,12 @@ def _pool_users(council):
 @require_http_methods(["GET", "POST"])
 @permission_required("allocation.allocate")
 def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
-    entry = entry_for(request.membership, entry_id, request.session)
+    entry = entry_for(request.membership, entry_id, request.session, to_change=True)
     form = AllocateForm(request.POST or None, assessors=_pool_users(entry.council))
+    if request.method == "GET":
+        record_on_person(
+            actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="allocation.entry_viewed", obj=entry
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.allocate(
@@ -157,7 +161,7 @@ def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
 @require_POST
 @permission_required("allocation.allocate")
 def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
-    entry = entry_for(request.membership, entry_id, request.session)
+    entry = entry_for(request.membership, entry_id, request.session, to_change=True)
     assessors = _pool_users(entry.council)
     form = ConflictForm(request.POST, assessors=assessors)
     if form.is_valid():
@@ -176,7 +180,7 @@ def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
 @require_POST
 @permission_required("allocation.allocate")
 def unallocate(request: HttpRequest, entry_id: int) -> HttpResponse:
-    entry = entry_for(request.membership, entry_id, request.session)
+    entry = entry_for(request.membership, entry_id, request.session, to_change=True)
     form = UnallocateForm(request.POST)
     if form.is_valid():
         try:

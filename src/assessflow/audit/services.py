@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from . import page_views
 from .actor import Actor
 from .models import AccessEvent
 
@@ -21,6 +22,8 @@ def record_access(
     fields: list[str] | None = None,
     detail: dict | None = None,
 ) -> AccessEvent:
+    if kind == AccessEvent.Kind.VIEW and person_id is not None:
+        page_views.logged(person_id)
     return AccessEvent.objects.create(
         actor=actor.user,
         actor_name=actor.name,

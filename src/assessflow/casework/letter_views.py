@@ -23,7 +23,8 @@ from .views import _person
 @permission_required("casework.send_letter")
 def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
     """Choose a template, preview the letter filled in for this person, then create its PDF."""
-    person = _person(request, person_id)
+    # Previewing reads the record; only sending the letter changes it.
+    person = _person(request, person_id, to_change=request.method == "POST")
     templates = selectors.letter_templates(person.council)
     form = LetterForm(request.POST or request.GET or None, templates=templates)
     preview = None
@@ -40,6 +41,7 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
         preview = letters.letter_html(
             template=template, person=person, actor=actor, large_print=large_print, preview=True
         )
+        letters.record_preview(actor=actor, person=person, template=template)
     return render(
         request,
         "casework/letter_form.html",

@@ -33,6 +33,11 @@ def unknown_fields(text: str) -> list[str]:
     return seen
 
 
+def merged_fields(text: str) -> set[str]:
+    """The merge fields a template's text uses."""
+    return {name for name in _MARKER.findall(text) if name in MERGE_FIELDS}
+
+
 def merge(text: str, values: dict[str, str]) -> str:
     """Fill each {{ field }} with its value; the text is otherwise left exactly as written."""
     return _MARKER.sub(lambda match: values.get(match.group(1), match.group(0)), text)

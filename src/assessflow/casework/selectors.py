@@ -12,21 +12,24 @@ from assessflow.tenancy.models import Membership, Organisation
 from .models import CaseworkSettings, Document, LetterTemplate, Note, PersonWarning, Task
 
 
-def note_for(membership: Membership, note_id: int, session=None) -> Note:
-    return on_person_for(Note.objects.select_related("author", "amends"), membership, note_id, session)
+# `to_change`: for pages that change the row; breaking the glass on its person opens it for reading only.
+def note_for(membership: Membership, note_id: int, session=None, *, to_change: bool = False) -> Note:
+    queryset = Note.objects.select_related("author", "amends")
+    return on_person_for(queryset, membership, note_id, session, to_change=to_change)
 
 
-def document_for(membership: Membership, document_id: int, session=None) -> Document:
-    return on_person_for(Document.objects.filter(retracted_at__isnull=True), membership, document_id, session)
+def document_for(membership: Membership, document_id: int, session=None, *, to_change: bool = False) -> Document:
+    queryset = Document.objects.filter(retracted_at__isnull=True)
+    return on_person_for(queryset, membership, document_id, session, to_change=to_change)
 
 
-def task_for(membership: Membership, task_id: int, session=None) -> Task:
+def task_for(membership: Membership, task_id: int, session=None, *, to_change: bool = False) -> Task:
     queryset = Task.objects.select_related("assigned_to", "assigned_team", "created_by", "closed_by")
-    return on_person_for(queryset, membership, task_id, session)
+    return on_person_for(queryset, membership, task_id, session, to_change=to_change)
 
 
-def warning_for(membership: Membership, warning_id: int, session=None) -> PersonWarning:
-    return on_person_for(PersonWarning.objects.all(), membership, warning_id, session)
+def warning_for(membership: Membership, warning_id: int, session=None, *, to_change: bool = False) -> PersonWarning:
+    return on_person_for(PersonWarning.objects.all(), membership, warning_id, session, to_change=to_change)
 
 
 def settings_for(council: Organisation) -> CaseworkSettings:

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
@@ -21,7 +23,7 @@ TASK_LIST_LIMIT = 200
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.set_task")
 def task_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person(request, person_id)
+    person = _person(request, person_id, to_change=True)
     form = TaskForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,6 +71,7 @@ def team_tasks(request: HttpRequest) -> HttpResponse:
 @permission_required("casework.view_tasks")
 def task(request: HttpRequest, task_id: int) -> HttpResponse:
     item = selectors.task_for(request.membership, task_id, request.session)
+    record_on_person(actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="task.viewed", obj=item)
     return _task_page(request, item, ReassignForm(person=item.person))
 
 
@@ -90,7 +93,7 @@ def _task_page(request: HttpRequest, item, reassign_form: ReassignForm, status: 
 @require_POST
 @permission_required("casework.view_tasks")
 def task_close(request: HttpRequest, task_id: int) -> HttpResponse:
-    item = selectors.task_for(request.membership, task_id, request.session)
+    item = selectors.task_for(request.membership, task_id, request.session, to_change=True)
     form = CloseTaskForm(request.POST)
     form.is_valid()
     note = form.cleaned_data.get("note", "")
@@ -108,7 +111,7 @@ def task_close(request: HttpRequest, task_id: int) -> HttpResponse:
 @require_POST
 @permission_required("casework.set_task")
 def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
-    item = selectors.task_for(request.membership, task_id, request.session)
+    item = selectors.task_for(request.membership, task_id, request.session, to_change=True)
     form = ReassignForm(request.POST, person=item.person)
     if form.is_valid():
         try:

@@ -18,14 +18,14 @@ from .forms import AmendmentForm, DocumentForm, NoteEditForm, NoteForm, ReasonFo
 from .services import documents, notes, warnings
 
 
-def _person(request: HttpRequest, person_id: int):
-    return person_for(request.membership, person_id, session=request.session)
+def _person(request: HttpRequest, person_id: int, *, to_change: bool = False):
+    return person_for(request.membership, person_id, session=request.session, to_change=to_change)
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_note")
 def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person(request, person_id)
+    person = _person(request, person_id, to_change=True)
     now = timezone.localtime()
     form = NoteForm(request.POST or None, initial={"occurred_on": now.date(), "occurred_time": now.strftime("%H:%M")})
     if request.method == "POST" and form.is_valid():
@@ -70,7 +70,7 @@ def note(request: HttpRequest, note_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_note")
 def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
-    item = selectors.note_for(request.membership, note_id, request.session)
+    item = selectors.note_for(request.membership, note_id, request.session, to_change=True)
     actor = Actor.from_request(request)
     if not notes.may_edit(item, actor):
         raise PermissionDenied("This note can no longer be edited")
@@ -100,7 +100,7 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_note")
 def note_amend(request: HttpRequest, note_id: int) -> HttpResponse:
-    original = selectors.note_for(request.membership, note_id, request.session)
+    original = selectors.note_for(request.membership, note_id, request.session, to_change=True)
     form = AmendmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         notes.add_note(
@@ -129,7 +129,7 @@ def note_amend(request: HttpRequest, note_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_document")
 def document_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person(request, person_id)
+    person = _person(request, person_id, to_change=True)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -164,7 +164,7 @@ def document(request: HttpRequest, document_id: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_document")
 def document_retract(request: HttpRequest, document_id: int) -> HttpResponse:
-    item = selectors.document_for(request.membership, document_id, request.session)
+    item = selectors.document_for(request.membership, document_id, request.session, to_change=True)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         documents.retract_document(actor=Actor.from_request(request), document=item, reason=form.cleaned_data["reason"])
@@ -184,7 +184,7 @@ def document_retract(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_note")
 def note_retract(request: HttpRequest, note_id: int) -> HttpResponse:
-    item = selectors.note_for(request.membership, note_id, request.session)
+    item = selectors.note_for(request.membership, note_id, request.session, to_change=True)
     if item.author_id != request.user.pk and not may(request.membership, "casework.view_team_tasks"):
         raise PermissionDenied("Only the author or a manager can retract a note")
     form = ReasonForm(request.POST or None)
@@ -201,7 +201,7 @@ def note_retract(request: HttpRequest, note_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("casework.add_warning")
 def warning_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = _person(request, person_id)
+    person = _person(request, person_id, to_change=True)
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -217,6 +217,13 @@ def warning_new(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("casework.view")
 def warning_list(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
+    record_on_person(
+        actor=Actor.from_request(request),
+        kind=AccessEvent.Kind.VIEW,
+        action="warnings.viewed",
+        obj=person,
+        person_id=person.pk,
+    )
     return render(
         request,
         "casework/warnings.html",
@@ -232,7 +239,7 @@ def warning_list(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 @permission_required("casework.add_warning")
 def warning_end(request: HttpRequest, warning_id: int) -> HttpResponse:
-    item = selectors.warning_for(request.membership, warning_id, request.session)
+    item = selectors.warning_for(request.membership, warning_id, request.session, to_change=True)
     warnings.end_warning(actor=Actor.from_request(request), warning=item)
     return redirect("casework:warnings", person_id=item.person_id)
 

@@ -11,9 +11,9 @@ from .models import Referral
 QUEUE_LIMIT = 200
 
 
-def referral_for(membership: Membership, referral_id: int, session=None) -> Referral:
+def referral_for(membership: Membership, referral_id: int, session=None, *, to_change: bool = False) -> Referral:
     queryset = Referral.objects.select_related("recorded_by", "screened_by")
-    return on_person_for(queryset, membership, referral_id, session)
+    return on_person_for(queryset, membership, referral_id, session, to_change=to_change)
 
 
 def screening_queue(membership: Membership) -> QuerySet[Referral]:

@@ -22,7 +22,7 @@ from .selectors import QUEUE_LIMIT
 @require_http_methods(["GET", "POST"])
 @permission_required("frontdoor.record")
 def new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = person_for(request.membership, person_id, session=request.session)
+    person = person_for(request.membership, person_id, session=request.session, to_change=True)
     form = ReferralForm(request.POST or None, initial={"kind": "referral", "channel": "phone", "urgency": "routine"})
     if request.method == "POST" and form.is_valid():
         details = {k: v for k, v in form.cleaned_data.items() if k != "submission_id"}
@@ -85,7 +85,7 @@ class QuestionForm(GovukFormMixin, forms.Form):
 @require_http_methods(["GET", "POST"])
 @permission_required("frontdoor.screen")
 def ask_referrer(request: HttpRequest, referral_id: int) -> HttpResponse:
-    item = selectors.referral_for(request.membership, referral_id, request.session)
+    item = selectors.referral_for(request.membership, referral_id, request.session, to_change=True)
     if item.referrer_organisation_id is None or item.status != item.Status.RECEIVED:
         return redirect("frontdoor:referral", item.pk)
     form = QuestionForm(request.POST or None)

@@ -8,6 +8,7 @@ the kinds of entry it writes to the person's timeline.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assessflow.audit import page_views
 from assessflow.tenancy.permissions import may
 
 
@@ -86,6 +87,7 @@ def person_page(membership, person, *, concern_from: tuple[str, object] | None =
     `concern_from` names where a safeguarding concern raised from this page comes from (None: offer none,
     as on the safeguarding pages themselves).
     """
+    page_views.opened(person)  # a page that shows a person is logged, whichever way it reached them
     return {
         "person": person,
         "banners": banners_for(person),

@@ -63,7 +63,7 @@ class RestrictForm(GovukFormMixin, forms.Form):
 def restricted_page(
     request: HttpRequest, restricted: restrictions.RestrictedRecord, form=None, status: int = 403
 ) -> HttpResponse:
-    may_break = may(request.membership, "people.break_glass", restricted.person)
+    may_break = not restricted.read_only and may(request.membership, "people.break_glass", restricted.person)
     return render(
         request,
         "people/restricted.html",
@@ -92,7 +92,7 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("people.restrict")
 def restrict(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = person_for(request.membership, person_id, session=request.session)
+    person = person_for(request.membership, person_id, session=request.session, to_change=True)
     if restrictions.active_restriction(person):
         return redirect("people:detail", person_id=person.pk)
     form = RestrictForm(request.POST or None, council=person.council)
@@ -113,7 +113,7 @@ def restrict(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 @permission_required("people.restrict")
 def lift_restriction(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = person_for(request.membership, person_id, session=request.session)
+    person = person_for(request.membership, person_id, session=request.session, to_change=True)
     restriction = restrictions.active_restriction(person)
     if restriction:
         restrictions.lift(actor=Actor.from_request(request), restriction=restriction)

@@ -33,6 +33,24 @@ class RestrictedRecord(Exception):
         self.break_glass_url = break_glass_url or reverse("people:break-glass", args=[person.pk])
         self.notice = notice or "Only the workers and teams named on this record can open it."
 
+    read_only = False
+
+
+class ReadOnlyRecord(RestrictedRecord):
+    """The worker broke the glass on this record, which lets them read it and never change it."""
+
+    read_only = True
+
+    def __init__(self, person: Person, restriction: Restriction):
+        manager = restriction.manager.full_name or restriction.manager.email
+        super().__init__(
+            person,
+            notice=(
+                "Breaking the glass lets you read this record, not change it. Only the workers and teams named "
+                f"on it can change it: ask {manager}, who manages it, to name you if you need to."
+            ),
+        )
+
 
 def active_restriction(person: Person) -> Restriction | None:
     return Restriction.objects.filter(person=person, lifted_at__isnull=True).first()
@@ -64,6 +82,20 @@ def check_may_open(membership: Membership, person: Person, session=None) -> None
     restriction = active_restriction(person)
     if restriction and not _named(membership, restriction) and not _granted(session, person.pk):
         raise RestrictedRecord(person)
+
+
+def require_write_access(membership: Membership, person: Person, session=None) -> None:
+    """Changing a restricted record needs the restriction to name the worker or their team.
+
+    Breaking the glass opens a record for reading only, as it does a safeguarding or DoLS record: it never
+    counts here. The session only decides what the refusal says.
+    """
+    restriction = active_restriction(person)
+    if restriction is None or _named(membership, restriction):
+        return
+    if _granted(session, person.pk):
+        raise ReadOnlyRecord(person, restriction)
+    raise RestrictedRecord(person)
 
 
 def closed_to(membership: Membership, people: list[Person], session=None) -> set[int]:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from assessflow.audit import page_views
 from assessflow.audit.selectors import access_log_for_person
 from assessflow.tenancy.models import Membership
 from assessflow.tenancy.roles import OrganisationKind, Role
 
 from .identity import normalise_name, normalise_nhs_number
 from .models import Handover, Person, Relationship, TimelineEntry
-from .restrictions import check_may_open
+from .restrictions import check_may_open, require_write_access
 
 MAX_MATCHES = 50
 
@@ -39,22 +40,33 @@ def people_visible_to(membership: Membership) -> QuerySet[Person]:
     return people.none()
 
 
-def person_for(membership: Membership, person_id: int, *, session=None) -> Person:
+def _open(membership: Membership, person: Person, session, to_change: bool) -> None:
+    """The one gate to a person's record: restricted records stay closed, breaking the glass opens them for
+    reading only, and the page that opens one is logged (`audit.page_views`)."""
+    if to_change:
+        require_write_access(membership, person, session)
+    else:
+        check_may_open(membership, person, session)
+    page_views.opened(person)
+
+
+def person_for(membership: Membership, person_id: int, *, session=None, to_change: bool = False) -> Person:
     """The person with this id if this membership may see them; 404 otherwise, whatever the reason.
 
     A restricted record the membership is not named on raises RestrictedRecord (shown as
     a page that offers to break the glass), unless the glass was broken this session.
+    `to_change` is for pages that change the record: breaking the glass does not open those.
     """
     person = people_visible_to(membership).select_related("council").filter(pk=person_id).first()
     if person is None:
         raise Http404("No person found")
-    check_may_open(membership, person, session)
+    _open(membership, person, session, to_change)
     return person
 
 
-def on_person_for(queryset: QuerySet, membership: Membership, pk: int, session=None):
+def on_person_for(queryset: QuerySet, membership: Membership, pk: int, session=None, *, to_change: bool = False):
     """A row that belongs to a person (a note, a referral, an entry) if this membership may see that person;
-    404 otherwise; a restricted record stays closed, as in `person_for`."""
+    404 otherwise; a restricted record stays closed, and opens to change, as in `person_for`."""
     item = (
         queryset.select_related("person", "person__council")
         .filter(pk=pk, person__in=people_visible_to(membership))
@@ -62,7 +74,7 @@ def on_person_for(queryset: QuerySet, membership: Membership, pk: int, session=N
     )
     if item is None:
         raise Http404("Not found")
-    check_may_open(membership, item.person, session)
+    _open(membership, item.person, session, to_change)
     return item
 
 

@@ -140,7 +140,7 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("people.change_person")
 def edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id, session=request.session)
+    person = selectors.person_for(request.membership, person_id, session=request.session, to_change=True)
     conflict = None
     if request.method == "POST":
         form = EditPersonForm(request.POST, instance=person)
@@ -155,7 +155,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
                 )
             except services.StaleRecord:
                 # Keep what this user typed; show what is saved now so they can reconcile.
-                conflict = selectors.person_for(request.membership, person_id, session=request.session)
+                conflict = selectors.person_for(request.membership, person_id, session=request.session, to_change=True)
                 form = EditPersonForm(request.POST.copy(), instance=conflict)
                 form.data["version"] = conflict.version
                 form.is_valid()
@@ -181,7 +181,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("people.change_person")
 def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(request.membership, person_id, session=request.session)
+    person = selectors.person_for(request.membership, person_id, session=request.session, to_change=True)
     form = RelationshipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
+from assessflow.audit.services import record_on_person
 from assessflow.people.extensions import person_page
 from assessflow.people.restriction_views import BreakGlassForm, restricted_page
 from assessflow.people.selectors import person_for
@@ -177,8 +179,18 @@ def decide(request: HttpRequest, concern_id: int) -> HttpResponse:
 def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_for(request.membership, person_id, session=request.session)
     records = selectors.records_of(request.membership, person, request.session)
-    for item in (*records["concerns"], *records["applications"]):
-        viewed(request, item, "safeguarding.record.listed")
+    # One view of the person per page, naming the records it listed.
+    record_on_person(
+        actor=Actor.from_request(request),
+        kind=AccessEvent.Kind.VIEW,
+        action="safeguarding.record.listed",
+        obj=person,
+        person_id=person.pk,
+        detail={
+            "concerns": [item.pk for item in records["concerns"]],
+            "applications": [item.pk for item in records["applications"]],
+        },
+    )
     return render(
         request,
         "safeguarding/person_records.html",

@@ -17,6 +17,8 @@ class WaitingConfig(AppConfig):
             {
                 "waiting.added": "Added to a waiting list",
                 "waiting.reprioritised": "Priority changed",
+                "waiting.entry_viewed": "Waiting-list entry viewed",
+                "waiting.keep_in_touch_opened": "Keep-in-touch call opened",
                 "waiting.list_viewed": "Shown on a waiting list",
                 "waiting.exported": "Waiting list exported",
                 "backlog.uploaded": "Backlog file uploaded",

@@ -110,8 +110,9 @@ def _sum_by(tallies: QuerySet[WaitingTally], dimension: str, filters: ListFilter
     return {key: n for key, n in rows if n}
 
 
-def entry_for(membership: Membership, entry_id: int, session=None) -> WaitingListEntry:
-    return on_person_for(WaitingListEntry.objects.select_related("referral", "team"), membership, entry_id, session)
+def entry_for(membership: Membership, entry_id: int, session=None, *, to_change: bool = False) -> WaitingListEntry:
+    queryset = WaitingListEntry.objects.select_related("referral", "team")
+    return on_person_for(queryset, membership, entry_id, session, to_change=to_change)
 
 
 def entries_for_export(

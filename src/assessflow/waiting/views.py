@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_access, record_on_person
 from assessflow.exports import csv_lines, xlsx_bytes
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.selectors import referral_for
@@ -26,7 +26,7 @@ from .models import Priority, WorkType
 @require_http_methods(["GET", "POST"])
 @permission_required("frontdoor.screen")
 def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = referral_for(request.membership, referral_id, request.session)
+    referral = referral_for(request.membership, referral_id, request.session, to_change=True)
     if not referral.is_open:
         return redirect("frontdoor:referral", referral.pk)
     form = ScreeningForm(request.POST or None, council=referral.person.council)
@@ -116,6 +116,9 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
 @permission_required("waiting.view")
 def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     item = selectors.entry_for(request.membership, entry_id, request.session)
+    record_on_person(
+        actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="waiting.entry_viewed", obj=item
+    )
     return _entry_page(request, item, ReprioritiseForm(initial={"version": item.version, "priority": item.priority}))
 
 
@@ -138,7 +141,7 @@ def _entry_page(request: HttpRequest, item, form: ReprioritiseForm, status: int 
 @require_POST
 @permission_required("waiting.reprioritise")
 def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
-    item = selectors.entry_for(request.membership, entry_id, request.session)
+    item = selectors.entry_for(request.membership, entry_id, request.session, to_change=True)
     form = ReprioritiseForm(request.POST)
     if form.is_valid():
         try:
@@ -258,8 +261,15 @@ def keep_in_touch_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("waiting.view")
 def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
-    item = selectors.entry_for(request.membership, entry_id, request.session)
+    item = selectors.entry_for(request.membership, entry_id, request.session, to_change=True)
     form = KeepInTouchForm(request.POST or None)
+    if request.method == "GET":
+        record_on_person(
+            actor=Actor.from_request(request),
+            kind=AccessEvent.Kind.VIEW,
+            action="waiting.keep_in_touch_opened",
+            obj=item,
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -14,7 +14,7 @@ from assessflow.audit.services import record_access
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Organisation
 
-from ..merge import merge, unknown_fields
+from ..merge import merge, merged_fields, unknown_fields
 from ..models import Document, LetterTemplate
 from ..selectors import settings_for
 from .documents import store_generated
@@ -63,6 +63,30 @@ def set_template_active(*, actor: Actor, template: LetterTemplate, active: bool)
         action="letter_template.switched_on" if active else "letter_template.switched_off",
         obj=template,
         council_id=template.council_id,
+    )
+
+
+# What a letter shows of the person: the name and address it goes to, and what its merge fields add.
+ADDRESSEE_FIELDS = ["given_name", "family_name", "address_line_1", "address_line_2", "town", "postcode"]
+MERGED_PERSON_FIELDS = {"nhs_number": "nhs_number", "date_of_birth": "date_of_birth"}
+
+
+def fields_shown(template: LetterTemplate) -> list[str]:
+    used = merged_fields(template.subject) | merged_fields(template.body)
+    return ADDRESSEE_FIELDS + [field for name, field in MERGED_PERSON_FIELDS.items() if name in used]
+
+
+def record_preview(*, actor: Actor, person: Person, template: LetterTemplate) -> None:
+    """A preview shows the person's name and address (and whatever else the template merges): logged as a view."""
+    record_access(
+        actor=actor,
+        kind=AccessEvent.Kind.VIEW,
+        action="letter.previewed",
+        obj=person,
+        council_id=person.council_id,
+        person_id=person.pk,
+        fields=fields_shown(template),
+        detail={"template": template.pk},
     )
 
 
