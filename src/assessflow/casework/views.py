@@ -146,7 +146,12 @@ def document_new(request: HttpRequest, person_id: int) -> HttpResponse:
             form.add_error("file", str(refusal))
         else:
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "casework/document_form.html", {**person_page(request.membership, person), "form": form})
+    return render(
+        request,
+        "casework/document_form.html",
+        {**person_page(request.membership, person), "form": form},
+        status=400 if request.method == "POST" else 200,  # a post that gets here was refused
+    )
 
 
 @require_GET

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -15,15 +16,19 @@ from . import rules
 from .returns import CSV_HEADERS, csv_rows, dols_return, safeguarding_return
 
 
-def _year(request: HttpRequest) -> tuple[int, list[int]]:
+def _year(request: HttpRequest) -> tuple[int | None, list[int]]:
+    """The collection year asked for (the current one if none was), or None if it is not one of the years offered."""
     today = timezone.localdate()
     current = today.year if today.month >= 4 else today.year - 1
     years = list(range(current, current - 6, -1))
+    asked = request.GET.get("year", "")
+    if not asked:
+        return current, years
     try:
-        chosen = int(request.GET.get("year", current))
+        chosen = int(asked)
     except ValueError:
-        chosen = current
-    return (chosen if chosen in years else current), years
+        return None, years
+    return (chosen if chosen in years else None), years
 
 
 def _tables(request: HttpRequest, year: int):
@@ -35,6 +40,7 @@ def _tables(request: HttpRequest, year: int):
 @permission_required("safeguarding.returns")
 def returns(request: HttpRequest) -> HttpResponse:
     year, years = _year(request)
+    year = year or years[0]  # the page says which year it shows, so an odd link just shows the current one
     safeguarding, dols = _tables(request, year)
     first, last = rules.reporting_year(year)
     return render(
@@ -47,7 +53,15 @@ def returns(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("safeguarding.returns")
 def returns_csv(request: HttpRequest) -> HttpResponse:
-    year, _ = _year(request)
+    year, years = _year(request)
+    if year is None:
+        # A file does not say which year it holds as plainly as the page does: refuse rather than guess.
+        context = {
+            "problems": [f"The collection year must start in one of the years {years[-1]} to {years[0]}"],
+            "back_url": reverse("safeguarding:returns"),
+            "back_label": "Choose the year again",
+        }
+        return render(request, "export_refused.html", context, status=400)
     safeguarding, dols = _tables(request, year)
     record_access(
         actor=Actor.from_request(request),

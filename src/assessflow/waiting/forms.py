@@ -100,6 +100,14 @@ class ListFilterForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = Team.objects.filter(organisation=council)
+        # A value from a hand-made link (another council's team, an unknown work type) is named, never ignored.
+        for name, message in (
+            ("work_type", "The work filter must be one of the kinds of work listed"),
+            ("priority", "The priority filter must be one of the priorities listed"),
+            ("team", "The team filter must be one of your council's teams"),
+            ("sort", "The order must be longest waiting first or soonest due first"),
+        ):
+            self.fields[name].error_messages["invalid_choice"] = message
 
 
 class ReprioritiseForm(GovukFormMixin, forms.Form):

@@ -75,6 +75,7 @@ def imports(request: HttpRequest) -> HttpResponse:
         request,
         "waiting/imports.html",
         {"form": form, "jobs": BacklogImport.objects.filter(council=council)[:20], "columns": COLUMNS},
+        status=400 if request.method == "POST" else 200,  # a post that gets here was refused
     )
 
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -199,7 +200,12 @@ def _export_row(entry, today) -> list:
 @permission_required("waiting.export")
 def export(request: HttpRequest, file_format: str) -> HttpResponse:
     """The whole filtered list as CSV or XLSX, safe to open in a spreadsheet, and audited."""
-    _, filters = _filters(request)
+    form, filters = _filters(request)
+    if form.is_bound and not form.is_valid():
+        # Dropping a filter the user may not choose would export more than they asked for.
+        problems = [error for errors in form.errors.values() for error in errors]
+        context = {"problems": problems, "back_url": reverse("waiting:list"), "back_label": "Choose the filters again"}
+        return render(request, "export_refused.html", context, status=400)
     today = timezone.localdate()
     entries = selectors.entries_for_export(request.membership, filters, today=today)
     people = list(entries.values_list("person_id", flat=True))

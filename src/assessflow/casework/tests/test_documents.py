@@ -47,7 +47,10 @@ def test_a_pdf_is_stored_under_a_generated_name(cast, sign_in):
 
 def test_an_executable_renamed_pdf_is_refused_and_nothing_is_stored(cast, sign_in):
     client = sign_in(cast.member("assessor_a"))
-    page = upload(client, cast, "letter.pdf", EXECUTABLE, "Sneaky").content.decode()
+    response = upload(client, cast, "letter.pdf", EXECUTABLE, "Sneaky")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page
     assert "must be a PDF, image, Word or OpenDocument file, or a saved email" in page
     assert stored("Sneaky") == []
 
@@ -56,14 +59,18 @@ def test_an_oversized_file_is_refused(cast, sign_in):
     with scopes_disabled():
         CaseworkSettings.objects.create(council=cast.council_a, max_upload_mb=1)
     client = sign_in(cast.member("assessor_a"))
-    page = upload(client, cast, "scan.png", PNG + b"\x00" * (1024 * 1024), "Huge scan").content.decode()
+    response = upload(client, cast, "scan.png", PNG + b"\x00" * (1024 * 1024), "Huge scan")
+    assert response.status_code == 400
+    page = response.content.decode()
     assert "must be smaller than 1 MB" in page
     assert stored("Huge scan") == []
 
 
 def test_an_empty_file_is_refused(cast, sign_in):
     client = sign_in(cast.member("assessor_a"))
-    page = upload(client, cast, "empty.pdf", b"", "Nothing").content.decode()
+    response = upload(client, cast, "empty.pdf", b"", "Nothing")
+    assert response.status_code == 400
+    page = response.content.decode()
     assert "The selected file is empty" in page
     assert stored("Nothing") == []
 

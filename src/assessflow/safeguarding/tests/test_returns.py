@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.models import AccessEvent
 from assessflow.people.models import Person
 from assessflow.safeguarding import rules
 from assessflow.safeguarding.categories import (
@@ -256,3 +257,15 @@ def test_the_returns_page_and_its_csv_show_the_same_figures(generated, sign_in, 
         raised = Concern.objects.filter(council=generated, **_in_year("raised_at")).count()
     assert f"Concerns and enquiries,Safeguarding concerns raised,{raised}" in csv_text
     assert sign_in(cast.member("front_door_a")).get("/safeguarding/returns/").status_code == 403
+
+
+def test_a_csv_for_a_year_not_offered_is_refused_not_swapped_for_this_year(cast, sign_in):
+    client = sign_in(cast.member("performance_lead_a"))
+    for year in ("1990", "next", "2025-26"):
+        response = client.get("/safeguarding/returns.csv", {"year": year})
+        assert response.status_code == 400, year
+        assert "Content-Disposition" not in response
+        assert "The collection year must start in one of the years" in response.content.decode()
+    with scopes_disabled():
+        assert not AccessEvent.objects.filter(action="safeguarding.returns_exported").exists()
+    assert client.get("/safeguarding/returns.csv").status_code == 200, "no year asked for: the current one"

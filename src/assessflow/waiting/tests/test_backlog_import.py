@@ -158,6 +158,21 @@ def test_a_file_that_is_not_csv_says_why(cast, upload):
     assert "not a CSV file we can read" in job.failure
 
 
+def test_a_refused_upload_answers_400_with_its_error_and_starts_nothing(cast, upload):
+    for file, message in (
+        (SimpleUploadedFile("backlog.txt", b"external_reference\nLUT-1\n"), "must be a CSV or an Excel (.xlsx) file"),
+        (SimpleUploadedFile("backlog.csv", b""), "The selected file is empty"),
+    ):
+        response = upload.client.post(reverse("waiting:imports"), {"file": file})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "There is a problem" in page
+        assert message in page
+    assert upload.client.post(reverse("waiting:imports"), {}).status_code == 400
+    with scopes_disabled():
+        assert BacklogImport.objects.filter(council=cast.council_a).count() == 1, "only the cast's own import"
+
+
 def test_the_template_has_every_column(cast, upload):
     response = upload.client.get(reverse("waiting:import-template"))
     assert response.content.decode().splitlines()[0] == HEADER

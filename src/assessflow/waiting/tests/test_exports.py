@@ -3,6 +3,7 @@
 import csv
 import io
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
@@ -10,6 +11,8 @@ from openpyxl import load_workbook
 from assessflow.audit.models import AccessEvent
 from assessflow.exports import safe_cell
 from assessflow.people.models import Person
+from assessflow.tests import factories
+from assessflow.waiting.models import WaitingListEntry
 
 
 def test_cells_that_a_spreadsheet_would_run_are_neutralised():
@@ -52,3 +55,47 @@ def test_an_xlsx_export_keeps_dangerous_text_as_text(cast, sign_in):
 
 def test_assessors_cannot_export(cast, sign_in):
     assert sign_in(cast.member("assessor_a")).get(reverse("waiting:export-csv")).status_code == 403
+
+
+def _foreign_teams(cast) -> dict:
+    with scopes_disabled():
+        return {
+            "another council's team": factories.TeamFactory(organisation=cast.council_b).pk,
+            "the provider's team": factories.TeamFactory(organisation=cast.provider).pk,
+            "a team that does not exist": 999_999,
+        }
+
+
+@pytest.mark.parametrize("route", ["waiting:export-csv", "waiting:export-xlsx"])
+def test_an_export_filtered_on_a_team_that_is_not_the_councils_is_refused_not_widened(cast, sign_in, route):
+    client = sign_in(cast.member("team_manager_a"))
+    for label, team in _foreign_teams(cast).items():
+        response = client.get(reverse(route), {"team": team})
+        assert response.status_code == 400, label
+        assert "Content-Disposition" not in response, label
+        page = response.content.decode()
+        assert "The team filter must be one of your council&#x27;s teams" in page, label
+        assert "Ashworth" not in page
+    with scopes_disabled():
+        assert not AccessEvent.objects.filter(action="waiting.exported").exists()
+        own = factories.TeamFactory(organisation=cast.council_a)
+        WaitingListEntry.objects.filter(person=cast.person_a).update(team=own)
+    response = client.get(reverse(route), {"team": own.pk})
+    assert response.status_code == 200, "the council's own team still filters the export"
+    with scopes_disabled():
+        [entry] = AccessEvent.objects.filter(action="waiting.exported")
+    assert entry.detail["people"] == [cast.person_a.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"work_type": "junk"}, "The work filter must be one of the kinds of work listed"),
+        ({"priority": "purple"}, "The priority filter must be one of the priorities listed"),
+        ({"sort": "name"}, "The order must be longest waiting first or soonest due first"),
+    ],
+)
+def test_an_export_with_an_unknown_filter_value_names_the_filter(cast, sign_in, query, message):
+    response = sign_in(cast.member("performance_lead_a")).get(reverse("waiting:export-csv"), query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
