@@ -193,6 +193,17 @@ def open_allocations(council: Organisation) -> QuerySet[Allocation]:
     )
 
 
+def own_caseload(membership: Membership) -> QuerySet[Allocation]:
+    """The work allocated to this user in the acting role's organisation: someone who also works for a provider
+    sees there only what the provider was given, never the council's own (its DoLS work above all)."""
+    return Allocation.objects.filter(
+        assessor=membership.user,
+        organisation=membership.organisation,
+        ended_at__isnull=True,
+        entry__status=WaitingListEntry.Status.ALLOCATED,
+    )
+
+
 def caseload_counts(allocations: QuerySet[Allocation], today: datetime.date) -> dict:
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     return allocations.aggregate(

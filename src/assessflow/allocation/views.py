@@ -195,9 +195,7 @@ def unallocate(request: HttpRequest, entry_id: int) -> HttpResponse:
 @permission_required("allocation.own_caseload")
 def caseload(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    allocations = Allocation.objects.filter(
-        assessor=request.user, ended_at__isnull=True, entry__status="allocated"
-    ).select_related("entry", "person", "council")
+    allocations = selectors.own_caseload(request.membership).select_related("entry", "person", "council")
     rows = list(allocations.order_by("entry__due_on", "pk")[:500])
     record_people_searched(
         actor=Actor.from_request(request),

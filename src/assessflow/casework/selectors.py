@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from assessflow.people.models import Person, TimelineEntry
+from assessflow.people.restricted_work import hide_restricted_work_for
 from assessflow.people.selectors import on_person_for, people_visible_to
 from assessflow.tenancy.models import Membership, Organisation
 
@@ -51,8 +52,9 @@ def warnings_of(person: Person) -> QuerySet[PersonWarning]:
 
 
 def _open_tasks(membership: Membership) -> QuerySet[Task]:
+    tasks = Task.objects.filter(status=Task.Status.OPEN, person__in=people_visible_to(membership))
     return (
-        Task.objects.filter(status=Task.Status.OPEN, person__in=people_visible_to(membership))
+        hide_restricted_work_for(membership, tasks)
         .select_related("person", "assigned_to", "assigned_team")
         .order_by("due_on", "pk")
     )
@@ -79,11 +81,10 @@ def team_tasks(membership: Membership) -> QuerySet[Task]:
     )
 
 
-def chronology_of(person: Person) -> QuerySet[TimelineEntry]:
-    """The significant events on the record, oldest first, as a chronology to print."""
-    return TimelineEntry.objects.filter(person=person, significant=True, hidden_at__isnull=True).order_by(
-        "occurred_at", "pk"
-    )
+def chronology_of(membership: Membership, person: Person) -> QuerySet[TimelineEntry]:
+    """The significant events on the record as this membership may see them, oldest first, as a chronology to print."""
+    events = TimelineEntry.objects.filter(person=person, significant=True, hidden_at__isnull=True)
+    return hide_restricted_work_for(membership, events, person_id=person.pk).order_by("occurred_at", "pk")
 
 
 def letter_templates(council: Organisation, *, active_only: bool = True) -> QuerySet[LetterTemplate]:

@@ -263,5 +263,5 @@ def chronology(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "casework/chronology.html",
-        {**person_page(request.membership, person), "events": selectors.chronology_of(person)},
+        {**person_page(request.membership, person), "events": selectors.chronology_of(request.membership, person)},
     )

@@ -14,6 +14,7 @@ from assessflow.tenancy.roles import OrganisationKind, Role
 
 from .identity import normalise_name, normalise_nhs_number
 from .models import Handover, Person, Relationship, TimelineEntry
+from .restricted_work import hide_restricted_work_for
 from .restrictions import check_may_open, require_write_access
 
 MAX_MATCHES = 50
@@ -68,7 +69,8 @@ def on_person_for(queryset: QuerySet, membership: Membership, pk: int, session=N
     """A row that belongs to a person (a note, a referral, an entry) if this membership may see that person;
     404 otherwise; a restricted record stays closed, and opens to change, as in `person_for`."""
     item = (
-        queryset.select_related("person", "person__council")
+        hide_restricted_work_for(membership, queryset)
+        .select_related("person", "person__council")
         .filter(pk=pk, person__in=people_visible_to(membership))
         .first()
     )
@@ -142,12 +144,15 @@ class TimelinePage:
     next_cursor: str | None
 
 
-def timeline_page(person: Person, *, kind: str = "", cursor: str = "", size: int = TIMELINE_PAGE_SIZE) -> TimelinePage:
-    """One page of the person's timeline, newest first, optionally of one kind.
+def timeline_page(
+    membership: Membership, person: Person, *, kind: str = "", cursor: str = "", size: int = TIMELINE_PAGE_SIZE
+) -> TimelinePage:
+    """One page of the person's timeline as this membership may see it, newest first, optionally of one kind.
 
     Keyset paging on (occurred_at, id): the cost of a page does not grow with how far back it is.
     """
     entries = TimelineEntry.objects.filter(person=person, hidden_at__isnull=True)
+    entries = hide_restricted_work_for(membership, entries, person_id=person.pk)
     if kind:
         entries = entries.filter(kind=kind)
     if cursor:

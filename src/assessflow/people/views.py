@@ -126,7 +126,9 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
         {
             **person_page(request.membership, person),
             "relationships": selectors.relationships_of(person),
-            "timeline": selectors.timeline_page(person, kind=kind, cursor=request.GET.get("before", "")),
+            "timeline": selectors.timeline_page(
+                request.membership, person, kind=kind, cursor=request.GET.get("before", "")
+            ),
             "timeline_kinds": TIMELINE_KINDS,
             "timeline_kind": kind,
             "may_change": may(request.membership, "people.change_person", person),

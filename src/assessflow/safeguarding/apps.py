@@ -19,7 +19,10 @@ class SafeguardingConfig(AppConfig):
         from assessflow.tenancy.permissions import may
 
         from . import permissions  # noqa: F401  (registers the safeguarding rules)
+        from .restricted import register as register_restricted_work
         from .services.concerns import flag_concern
+
+        register_restricted_work()
 
         def link(membership, person, origin, origin_id) -> str:
             if not may(membership, "safeguarding.raise"):

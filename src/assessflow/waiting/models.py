@@ -22,6 +22,11 @@ class WorkType(models.TextChoices):
     OCCUPATIONAL_THERAPY = "occupational_therapy", "Occupational therapy"
 
 
+# Work that only the council's own staff may learn of (Care Act s.79): its entries, counts and timeline lines never
+# reach a provider, a referrer or a citizen (`people.restricted_work`).
+RESTRICTED_WORK = frozenset({WorkType.DOLS})
+
+
 class Priority(models.TextChoices):
     RED = "red", "Red: high risk"
     AMBER = "amber", "Amber: some risk"

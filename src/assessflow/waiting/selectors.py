@@ -5,10 +5,11 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
+from assessflow.people.restricted_work import hide_restricted_work_for, sees_restricted_work
 from assessflow.people.selectors import on_person_for
 from assessflow.tenancy.models import Membership
 
-from .models import WaitingListEntry, WaitingTally
+from .models import RESTRICTED_WORK, WaitingListEntry, WaitingTally
 
 PAGE_SIZE = 50
 
@@ -38,7 +39,8 @@ def _waiting(membership: Membership) -> QuerySet[WaitingListEntry]:
     council = membership.council
     if council is None:
         return WaitingListEntry.objects.none()
-    return WaitingListEntry.objects.filter(council=council, status=WaitingListEntry.Status.WAITING)
+    entries = WaitingListEntry.objects.filter(council=council, status=WaitingListEntry.Status.WAITING)
+    return hide_restricted_work_for(membership, entries)
 
 
 def _chosen(rows: QuerySet, filters: ListFilters) -> QuerySet:
@@ -102,7 +104,9 @@ def waiting_list(
 
 def _tallies(membership: Membership) -> QuerySet[WaitingTally]:
     council = membership.council
-    return WaitingTally.objects.filter(council=council) if council else WaitingTally.objects.none()
+    tallies = WaitingTally.objects.filter(council=council) if council else WaitingTally.objects.none()
+    # Counting DoLS work would tell of it: its counts are for the council's own staff, like its entries.
+    return tallies if sees_restricted_work(membership) else tallies.exclude(work_type__in=RESTRICTED_WORK)
 
 
 def _sum_by(tallies: QuerySet[WaitingTally], dimension: str, filters: ListFilters) -> dict[str, int]:
