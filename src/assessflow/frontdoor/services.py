@@ -54,6 +54,7 @@ def record_referral(*, actor: Actor, person: Person, details: dict, submission_i
             to_status=referral.status,
             summary=referral.reason,
             url=reverse("frontdoor:referral", args=[referral.pk]),
+            occurred_at=referral.received_at,
         )
     return referral
 

@@ -2,11 +2,14 @@
 
 KPIs, waiting times, the Client Level Data return and the capacity planner read this
 table only. Rows are facts: written once, in the same transaction as the transition,
-with the server's time, never typed in and never changed.
+and never changed. Each carries when it happened (business time: the server's clock for a
+live action, the file's date for imported history, the generator's for demo data) and when
+it was recorded; every figure counts from when it happened.
 """
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django_scopes import ScopedManager
 
 
@@ -54,7 +57,8 @@ class PathwayEvent(models.Model):
     work_item_type = models.CharField(max_length=60)
     work_item_id = models.CharField(max_length=40)
     event_type = models.CharField(max_length=30, choices=EventType.choices)
-    at = models.DateTimeField(auto_now_add=True)
+    occurred_at = models.DateTimeField(default=timezone.now, help_text="When it happened: every figure uses this.")
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False, help_text="When the row was written.")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     actor_role = models.CharField(max_length=30, blank=True)
     from_status = models.CharField(max_length=30, blank=True)
@@ -65,15 +69,16 @@ class PathwayEvent(models.Model):
     objects = ScopedManager(council="council")
 
     class Meta:
-        ordering = ["at", "pk"]
+        ordering = ["occurred_at", "pk"]
         indexes = [
-            models.Index(fields=["council", "event_type", "at"], name="pathway_council_type_at"),
-            models.Index(fields=["work_item_type", "work_item_id", "at"], name="pathway_work_item_at"),
-            models.Index(fields=["person_id", "at"], name="pathway_person_at"),
+            models.Index(fields=["council", "event_type", "occurred_at"], name="pathway_council_type_at"),
+            models.Index(fields=["work_item_type", "work_item_id", "occurred_at"], name="pathway_work_item_at"),
+            models.Index(fields=["person_id", "occurred_at"], name="pathway_person_at"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_event_type_display()} {self.work_item_type}:{self.work_item_id} at {self.at:%Y-%m-%d %H:%M}"
+        when = f"{self.occurred_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_event_type_display()} {self.work_item_type}:{self.work_item_id} at {when}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -1,6 +1,9 @@
 """Writing pathway events. Only state-machine transitions call this, inside their own transaction."""
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 
 from assessflow.audit.actor import Actor
 
@@ -18,7 +21,10 @@ def record_event(
     to_status: str = "",
     reason_code: str = "",
     detail: dict | None = None,
+    occurred_at: datetime.datetime | None = None,
 ) -> PathwayEvent:
+    """Record a transition. `occurred_at` is for facts that happened before they were recorded
+    (a date taken from a handover file, a backdated contact); a live action leaves it to the server."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("A pathway event is written in the same transaction as its transition.")
     return PathwayEvent.objects.create(
@@ -33,4 +39,5 @@ def record_event(
         to_status=to_status,
         reason_code=reason_code,
         detail=detail or {},
+        occurred_at=occurred_at or timezone.now(),
     )

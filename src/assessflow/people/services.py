@@ -1,5 +1,6 @@
 """Changes to person records. Each one runs in a transaction and writes its access-log entry."""
 
+import datetime
 import uuid
 
 from django.db import IntegrityError, transaction
@@ -95,6 +96,7 @@ def record_on_pathway(
     reason_code: str = "",
     summary: str = "",
     url: str = "",
+    occurred_at: datetime.datetime | None = None,
 ) -> PathwayEvent:
     """A transition of a piece of work: the pathway event the figures read, and its line on the timeline."""
     event = record_event(
@@ -106,6 +108,7 @@ def record_on_pathway(
         from_status=from_status,
         to_status=to_status,
         reason_code=reason_code,
+        occurred_at=occurred_at,
     )
     add_to_timeline(
         person=person,
@@ -113,7 +116,7 @@ def record_on_pathway(
         title=title,
         summary=summary,
         actor=actor,
-        occurred_at=event.at,
+        occurred_at=event.occurred_at,
         obj=work_item,
         url=url,
     )

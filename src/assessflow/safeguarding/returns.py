@@ -37,7 +37,9 @@ def _bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
 
 def _events(council, year: int, event_type: EventType):
     start, end = _bounds(year)
-    return PathwayEvent.objects.filter(council=council, event_type=event_type, at__gte=start, at__lt=end)
+    return PathwayEvent.objects.filter(
+        council=council, event_type=event_type, occurred_at__gte=start, occurred_at__lt=end
+    )
 
 
 def _ids(events, model) -> list[int]:
@@ -129,12 +131,12 @@ def dols_return(council, year: int) -> list[Table]:
     decided = _events(council, year, EventType.DOLS_DECIDED)
     closed = _events(council, year, EventType.DOLS_CLOSED)
     _, end = _bounds(year)
-    before_end = PathwayEvent.objects.filter(council=council, at__lt=end)
+    before_end = PathwayEvent.objects.filter(council=council, occurred_at__lt=end)
     received_ids = set(_ids(before_end.filter(event_type=EventType.DOLS_REQUESTED), DolsApplication))
     finished_ids = set(
         _ids(before_end.filter(event_type__in=[EventType.DOLS_DECIDED, EventType.DOLS_CLOSED]), DolsApplication)
     )
-    decided_at = dict((int(i), at) for i, at in decided.values_list("work_item_id", "at"))
+    decided_at = dict((int(i), at) for i, at in decided.values_list("work_item_id", "occurred_at"))
     requested_at = dict(
         (int(i), at)
         for i, at in PathwayEvent.objects.filter(
@@ -142,7 +144,7 @@ def dols_return(council, year: int) -> list[Table]:
             event_type=EventType.DOLS_REQUESTED,
             work_item_type="safeguarding.dolsapplication",
             work_item_id__in=[str(i) for i in decided_at],
-        ).values_list("work_item_id", "at")
+        ).values_list("work_item_id", "occurred_at")
     )
     # The day of receipt is day 1, as the statute counts it.
     days = [(_local_day(decided_at[i]) - _local_day(requested_at[i])).days + 1 for i in decided_at if i in requested_at]

@@ -201,11 +201,13 @@ class Publisher:
                 "work_item_id": "item",
                 "to_status": "status",
                 "reason_code": "priority",
+                # When it happened: the date the file says the case joined the list (the import day if it says none).
+                "occurred_at": "added_at",
             },
             same={
                 "work_item_type": "waiting.waitinglistentry",
                 "event_type": EventType.WAITING_LIST_ADDED,
-                "at": now,
+                "recorded_at": now,
                 "actor_id": self.actor.user.pk,
                 "detail": {"import": job.pk},
             },
@@ -213,10 +215,15 @@ class Publisher:
         insert_select(
             TimelineEntry,
             source=entries,
-            columns={"council_id": "council_id", "person_id": "person_id", "object_id": "item", "title": "title"},
+            columns={
+                "council_id": "council_id",
+                "person_id": "person_id",
+                "object_id": "item",
+                "title": "title",
+                "occurred_at": "added_at",
+            },
             same={
                 "kind": "pathway",
-                "occurred_at": now,
                 "recorded_at": now,
                 "actor_name": self.actor.name,
                 "object_type": "waiting.waitinglistentry",

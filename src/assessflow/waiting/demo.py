@@ -88,6 +88,7 @@ def _save(entries: list[WaitingListEntry]) -> int:
                 event_type=EventType.WAITING_LIST_ADDED,
                 to_status=e.status,
                 reason_code=e.priority,
+                occurred_at=e.added_at,
                 detail={"loaded_by": "load_demo"},
             )
             for e in saved
@@ -101,15 +102,32 @@ def _referrals(council: Organisation) -> None:
     if Referral.objects.filter(council=council, channel__in=["phone", "email"], recorded_by__isnull=True).exists():
         return
     free = Person.objects.filter(council=council, waiting_list_entries__isnull=True).order_by("pk")[: len(REFERRALS)]
-    for person, (source, reason) in zip(free, REFERRALS, strict=False):
-        Referral.objects.create(
-            council=council,
-            person=person,
-            kind=Referral.Kind.REFERRAL,
-            channel=Referral.Channel.PHONE,
-            source=source,
-            route_of_access=default_route_of_access(source),
-            reason=reason,
-            urgency=Referral.Urgency.SOON if source in ("hospital_discharge", "police") else Referral.Urgency.ROUTINE,
-            consent_to_referral=True,
-        )
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    with transaction.atomic():
+        for days_ago, (person, (source, reason)) in enumerate(zip(free, REFERRALS, strict=False)):
+            referral = Referral.objects.create(
+                council=council,
+                person=person,
+                kind=Referral.Kind.REFERRAL,
+                channel=Referral.Channel.PHONE,
+                source=source,
+                route_of_access=default_route_of_access(source),
+                reason=reason,
+                urgency=Referral.Urgency.SOON
+                if source in ("hospital_discharge", "police")
+                else Referral.Urgency.ROUTINE,
+                consent_to_referral=True,
+                # The oldest waits longest in the screening queue, as a real front door's would.
+                received_at=now - datetime.timedelta(days=len(REFERRALS) - days_ago),
+            )
+            PathwayEvent.objects.create(
+                council_id=council.pk,
+                person_id=person.pk,
+                work_item_type="frontdoor.referral",
+                work_item_id=str(referral.pk),
+                event_type=EventType.REFERRAL_RECEIVED,
+                to_status=referral.status,
+                reason_code=source,
+                occurred_at=referral.received_at,
+                detail={"loaded_by": "load_demo"},
+            )

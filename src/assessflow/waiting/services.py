@@ -101,6 +101,7 @@ def add_entry(
             reason_code=priority,
             summary=f"Due by {entry.due_on:%-d %B %Y}. {rationale}",
             url=reverse("waiting:entry", args=[entry.pk]),
+            occurred_at=entry.added_at,
         )
     return entry
 

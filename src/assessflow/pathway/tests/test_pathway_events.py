@@ -40,7 +40,7 @@ def test_an_event_records_who_what_and_when_and_reaches_the_timeline(event, cast
     with scopes_disabled():
         entry = TimelineEntry.objects.get(person=cast.person_a_handed, kind="pathway")
     assert entry.title == "Added to the annual review waiting list"
-    assert entry.occurred_at == event.at
+    assert entry.occurred_at == event.occurred_at
 
 
 def test_events_cannot_be_changed_or_removed(event):
@@ -71,7 +71,7 @@ def test_an_event_outside_a_transaction_is_refused(cast, monkeypatch):
     "statement",
     [
         "UPDATE pathway_pathwayevent SET event_type = 'closed'",
-        "UPDATE pathway_pathwayevent SET at = '2000-01-01 00:00:00'",
+        "UPDATE pathway_pathwayevent SET occurred_at = '2000-01-01 00:00:00'",
         "DELETE FROM pathway_pathwayevent",
     ],
 )
@@ -80,4 +80,4 @@ def test_the_database_refuses_raw_changes_to_events(event, statement):
         cursor.execute(statement)
     with scopes_disabled():
         kept = PathwayEvent.objects.get(pk=event.pk)
-    assert (kept.event_type, kept.at) == (event.event_type, event.at)
+    assert (kept.event_type, kept.occurred_at) == (event.event_type, event.occurred_at)

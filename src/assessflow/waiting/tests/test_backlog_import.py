@@ -248,7 +248,7 @@ def test_each_imported_entry_is_on_the_pathway_the_timeline_and_the_counts(cast,
         "green",
     )
     assert event.detail == {"import": job.pk}
-    assert event.at == line.occurred_at == edna.added_at
+    assert event.occurred_at == line.occurred_at == edna.added_at
     assert line.title == "Added to the 6-week review waiting list by a backlog import"
     assert (tally.due_on, tally.waiting) == (edna.due_on, 1)
 
