@@ -15,7 +15,7 @@ from assessflow.people.models import Person
 from assessflow.people.services import create_person, record_on_pathway
 
 from .models import InformationRequest, Referral
-from .transitions import IllegalTransition, check_move
+from .transitions import IllegalTransition, check_move, refusal_stands
 
 HOSPITAL = "Discharge from hospital"
 COMMUNITY = "Community or other route"
@@ -115,9 +115,10 @@ def screen(
     at_risk: bool | None = None,
 ) -> Referral:
     """Move a referral to its screening decision. Callers that also create work run this in their transaction."""
-    if reason_code == "declined" and (lacks_capacity or at_risk):
+    if reason_code == "declined" and not refusal_stands(lacks_capacity=lacks_capacity, at_risk=at_risk):
         raise IllegalTransition(
-            "A refusal does not stand where the person may lack capacity or is at risk of abuse or neglect (s.11(2))."
+            "A refusal stands only where the person has capacity to refuse and is not experiencing or at risk of "
+            "abuse or neglect, both recorded (Care Act s.11(2))."
         )
     return _move(
         actor=actor,

@@ -15,6 +15,7 @@ SCREEN_OUT_REASONS = {
     "moved_away": "The person has moved out of the area",
     "needs_met_elsewhere": "Needs are met elsewhere",
     "declined": "The person declined an assessment",
+    "carer_declined": "The carer declined a carer's assessment",
     "duplicate": "Duplicate of another referral",
 }
 
@@ -28,9 +29,18 @@ def check_move(current: str, target: str) -> None:
         raise IllegalTransition(f"A referral cannot go from {current} to {target}.")
 
 
-def screen_out_reasons(*, lacks_capacity: bool, at_risk: bool) -> dict[str, str]:
-    """Care Act s.11(2): a refusal does not stand where the person lacks capacity or is at risk of abuse or neglect."""
+def refusal_stands(*, lacks_capacity: bool | None, at_risk: bool | None) -> bool:
+    """Care Act s.11(2): an adult's refusal stands only where both are recorded as no: they have capacity to
+    refuse, and they are not experiencing or at risk of abuse or neglect. "Not known yet" is not a no.
+
+    A carer's refusal of a carer's assessment always stands (s.11(5)): it has its own reason, "carer_declined".
+    """
+    return lacks_capacity is False and at_risk is False
+
+
+def screen_out_reasons(*, lacks_capacity: bool | None, at_risk: bool | None) -> dict[str, str]:
+    """The reasons a screener may choose, given what is recorded of capacity and risk."""
     reasons = dict(SCREEN_OUT_REASONS)
-    if lacks_capacity or at_risk:
+    if not refusal_stands(lacks_capacity=lacks_capacity, at_risk=at_risk):
         reasons.pop("declined")
     return reasons

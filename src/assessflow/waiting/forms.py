@@ -4,7 +4,7 @@ from django import forms
 
 from assessflow.forms import GovukFormMixin, SubmissionIdField
 from assessflow.frontdoor.models import Referral
-from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS
+from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS, screen_out_reasons
 from assessflow.tenancy.models import Team
 
 from .models import KeepInTouchContact, Priority, WorkType
@@ -60,6 +60,15 @@ class ScreeningForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = Team.objects.filter(organisation=council, is_active=True)
+        if self.is_bound:
+            # Once capacity and risk are answered, offer only the reasons that can stand (s.11(2)).
+            offered = screen_out_reasons(
+                lacks_capacity=_tristate(self.data.get("lacks_capacity", "")),
+                at_risk=_tristate(self.data.get("at_risk", "")),
+            )
+            if self.data.get("screen_out_reason") == "declined":
+                offered = SCREEN_OUT_REASONS  # kept, so clean() can say why it cannot stand
+            self.fields["screen_out_reason"].choices = [("", "Choose"), *offered.items()]
 
     def clean(self):
         data = super().clean()
@@ -73,10 +82,13 @@ class ScreeningForm(GovukFormMixin, forms.Form):
             reason = data.get("screen_out_reason")
             if not reason:
                 self.add_error("screen_out_reason", "Choose why the referral is screened out")
-            elif reason == "declined" and (data.get("at_risk") != "no" or data.get("lacks_capacity") != "no"):
+            elif reason not in screen_out_reasons(
+                lacks_capacity=_tristate(data.get("lacks_capacity", "")), at_risk=_tristate(data.get("at_risk", ""))
+            ):
                 self.add_error(
                     "screen_out_reason",
-                    "A refusal does not stand while the person may lack capacity or be at risk of abuse or neglect",
+                    "A refusal stands only where you have recorded that the person has capacity to refuse and is not "
+                    "at risk of abuse or neglect. Otherwise choose another decision",
                 )
         return data
 

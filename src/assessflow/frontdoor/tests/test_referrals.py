@@ -2,6 +2,7 @@
 
 import uuid
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -87,7 +88,7 @@ def test_a_refusal_is_not_offered_when_the_person_may_lack_capacity_or_be_at_ris
         reverse("waiting:screen", args=[referral.pk]),
         screening_payload(decision="screened_out", screen_out_reason="declined", lacks_capacity="unknown"),
     ).content.decode()
-    assert "A refusal does not stand" in page
+    assert "A refusal stands only where you have recorded" in page
     referral.refresh_from_db()
     assert referral.status == "received"
 
@@ -119,3 +120,58 @@ def test_the_queue_shows_urgent_referrals_first(cast, sign_in):
     referrals = client.get(reverse("frontdoor:queue")).context["referrals"]
     assert referrals[0].reason == "Carer in hospital tonight"
     assert all(r.council_id == cast.council_a.pk for r in referrals)
+
+
+def test_the_screening_service_refuses_a_refusal_unless_capacity_and_risk_are_both_recorded_as_no(cast):
+    from assessflow.audit.actor import Actor
+    from assessflow.frontdoor import services
+    from assessflow.frontdoor.transitions import IllegalTransition
+
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    actor = Actor(user=cast.member("front_door_a").user, membership=cast.member("front_door_a"))
+    for lacks_capacity, at_risk in [(None, False), (False, None), (None, None), (True, False), (False, True)]:
+        with pytest.raises(IllegalTransition, match=r"s\.11\(2\)"), scopes_disabled():
+            services.screen(
+                actor=actor,
+                referral=referral,
+                to_status="screened_out",
+                reason_code="declined",
+                lacks_capacity=lacks_capacity,
+                at_risk=at_risk,
+            )
+    with scopes_disabled():
+        services.screen(
+            actor=actor,
+            referral=referral,
+            to_status="screened_out",
+            reason_code="declined",
+            lacks_capacity=False,
+            at_risk=False,
+        )
+    referral.refresh_from_db()
+    assert referral.screening_reason == "declined"
+
+
+def test_declined_is_offered_only_once_capacity_and_risk_are_recorded_as_no(cast, sign_in):
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    client = sign_in(cast.member("front_door_a"))
+    url = reverse("waiting:screen", args=[referral.pk])
+    at_risk = client.post(url, screening_payload(decision="screened_out", at_risk="unknown", note=""))
+    offered = {value for value, _ in at_risk.context["form"].fields["screen_out_reason"].choices}
+    assert "declined" not in offered
+    assert "carer_declined" in offered
+    both_no = client.post(url, screening_payload(decision="screened_out", note=""))
+    assert "declined" in {value for value, _ in both_no.context["form"].fields["screen_out_reason"].choices}
+
+
+def test_a_carers_refusal_of_a_carers_assessment_stands_whatever_is_known_of_the_person(cast, sign_in):
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    client = sign_in(cast.member("front_door_a"))
+    client.post(
+        reverse("waiting:screen", args=[referral.pk]),
+        screening_payload(
+            decision="screened_out", screen_out_reason="carer_declined", at_risk="unknown", lacks_capacity="yes"
+        ),
+    )
+    referral.refresh_from_db()
+    assert (referral.status, referral.screening_reason) == ("screened_out", "carer_declined")
