@@ -128,7 +128,12 @@ def broken_rule(case: Case, assessor: Assessor, *, by_hand: bool = False) -> str
         return "skills"
     if not by_hand and case.area not in assessor.areas:
         return "area"
-    if case.handed_contract is not None and assessor.contract != case.handed_contract:
+    # A case handed to a provider goes to its assessors, except work only the council's own staff may do.
+    if (
+        case.handed_contract is not None
+        and case.work_type not in COUNCIL_ONLY
+        and assessor.contract != case.handed_contract
+    ):
         return "contract"
     if assessor.contract is not None and case.work_type in COUNCIL_ONLY:
         return "contract"

@@ -166,3 +166,25 @@ def test_a_manager_may_allocate_by_hand_outside_an_assessors_areas(cast, sign_in
     assert _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("assessor_a").user).status_code == 302
     with scopes_disabled():
         assert Allocation.objects.filter(entry=entry, ended_at__isnull=True).exists()
+
+
+def test_dols_work_about_someone_handed_to_a_provider_goes_to_the_councils_assessor_never_the_providers(
+    cast, sign_in, pool
+):
+    entry = cast.casework[cast.person_a_handed.pk]["entry"]
+    with scopes_disabled():
+        entry.work_type = "dols"
+        entry.save()
+        for key in ("assessor_a", "provider_assessor"):
+            pool[key].skills = ["bia"]
+            pool[key].save()
+        # Qualified as the council's own worker is, the provider's assessor is still not the supervisory body's.
+        cast.member("provider_assessor").qualification = "social_worker"
+        cast.member("provider_assessor").save()
+    manager = sign_in(cast.member("team_manager_a"))
+    refused = _allocate(manager, entry, cast.member("provider_assessor").user).content.decode()
+    assert "outside the contract" in refused
+    assert _allocate(manager, entry, cast.member("assessor_a").user).status_code == 302
+    with scopes_disabled():
+        allocation = Allocation.objects.get(entry=entry, ended_at__isnull=True)
+    assert allocation.organisation == cast.council_a
