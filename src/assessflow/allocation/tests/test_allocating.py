@@ -188,3 +188,21 @@ def test_dols_work_about_someone_handed_to_a_provider_goes_to_the_councils_asses
     with scopes_disabled():
         allocation = Allocation.objects.get(entry=entry, ended_at__isnull=True)
     assert allocation.organisation == cast.council_a
+
+
+def test_financial_assessment_never_goes_to_a_providers_trusted_assessor(cast, sign_in, pool):
+    """Charging decisions are never delegated: a provider's trusted assessor may not take a financial assessment."""
+    entry = cast.casework[cast.person_a_handed.pk]["entry"]
+    with scopes_disabled():
+        entry.work_type = "financial_assessment"
+        entry.save()
+        provider_assessor = cast.member("provider_assessor")
+        provider_assessor.qualification = "trusted_assessor"
+        provider_assessor.save()
+    manager = sign_in(cast.member("team_manager_a"))
+    refused = _allocate(manager, entry, provider_assessor.user)
+    assert refused.status_code == 400
+    assert "outside the contract" in refused.content.decode()
+    with scopes_disabled():
+        assert not Allocation.objects.filter(entry=entry).exists()
+    assert _allocate(manager, entry, cast.member("assessor_a").user).status_code == 302
