@@ -42,8 +42,9 @@ class Person(models.Model):
     employment_status = models.CharField(max_length=80, blank=True)
     has_unpaid_carer = models.CharField(max_length=10, blank=True)
     autism_spectrum_disorder = models.CharField(max_length=10, blank=True)
-    visual_impairment = models.CharField(max_length=10, blank=True)
-    hearing_impairment = models.CharField(max_length=10, blank=True)
+    # Room for the longest Client Level Data answer, like "Blind/severely sight impaired".
+    visual_impairment = models.CharField(max_length=40, blank=True)
+    hearing_impairment = models.CharField(max_length=40, blank=True)
     dementia = models.CharField(max_length=10, blank=True)
     gp_practice_name = models.CharField("GP practice", max_length=200, blank=True)
     gp_practice_code = models.CharField("GP practice code", max_length=10, blank=True)

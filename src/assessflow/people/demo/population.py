@@ -109,8 +109,9 @@ def person_row(index: int, today: datetime.date, seed: int) -> dict:
         "employment_status": employment,
         "has_unpaid_carer": rng.choice(("Yes", "No", "Yes", "No", "Unknown")),
         "autism_spectrum_disorder": "Yes" if rng.random() < 0.03 else "No",
-        "visual_impairment": "Yes" if rng.random() < 0.06 else "No",
-        "hearing_impairment": "Yes" if rng.random() < 0.08 else "No",
+        # Answers from the Client Level Data lists the person form offers; the draws are unchanged.
+        "visual_impairment": "Partial sight/sight impaired" if rng.random() < 0.06 else "No visual impairment",
+        "hearing_impairment": "Hard of hearing" if rng.random() < 0.08 else "No hearing impairment",
         "dementia": "Yes" if reason == "Support with memory and cognition" else "No",
         "gp_practice_name": gp_name,
         "gp_practice_code": gp_code,
