@@ -22,6 +22,9 @@ class WaitingConfig(AppConfig):
                 "waiting.list_viewed": "Shown on a waiting list",
                 "waiting.exported": "Waiting list exported",
                 "backlog.uploaded": "Backlog file uploaded",
+                "backlog.mapped": "Backlog file's columns and values matched",
+                "backlog.rematched": "Backlog file sent back to be matched again",
+                "backlog.abandoned": "Backlog import abandoned and its file deleted",
                 "waiting.settings_saved": "Waiting-list timescales saved",
                 "backlog.imported": "Imported from a backlog file",
             }

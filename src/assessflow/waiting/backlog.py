@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from assessflow import cld
 from assessflow.people.identity import is_valid_nhs_number, is_valid_postcode, normalise_nhs_number, normalise_postcode
 
+from .backlog_mapping import LIST_COLUMNS, translator
 from .models import Priority, WorkType
 
 # openpyxl parses workbooks with defusedxml when it is installed (it is a dependency), so a
@@ -41,12 +42,14 @@ COLUMNS = {
     "primary_support_reason": "Primary support reason, as the Client Level Data lists it",
     "work_type": "What they wait for: " + ", ".join(WorkType.values) + " (required)",
     "priority": "red, amber or green (green if blank)",
-    "last_review_on": "Date of the last review",
+    "last_review_on": "Date of the last review (not in the future)",
     "review_due_on": "Date the next review is due",
-    "allocated_worker": "Email address of the worker the case is with, if any",
+    "allocated_worker": "The worker the case is with, if any: their email, or their name as Forename Surname",
     "package_weekly_cost": "Weekly cost of the current package in pounds, like 412.50",
     "package_start_on": "Date the current package started",
     "package_services": "The services in the current package, in words",
+    "referred_on": "Date of the referral (not in the future)",
+    "added_on": "Date the case joined the waiting list, which its wait counts from (the referral date if blank)",
 }
 REQUIRED = ("external_reference", "given_name", "family_name", "date_of_birth", "work_type")
 MAX_ERRORS_KEPT = 500
@@ -54,6 +57,7 @@ WORK_TYPES = frozenset(WorkType.values)
 PRIORITIES = frozenset(Priority.values)
 CLD_LISTS = {column: frozenset(cld.values(column)) for column in ("gender", "primary_support_reason")}
 _MONEY = re.compile(r"^£?\s*(\d{1,7})(?:\.(\d{1,2}))?$")
+_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 @dataclass(frozen=True)
@@ -100,19 +104,29 @@ def template_csv() -> str:
             "412.50",
             "2023-02-01",
             "Home care, 2 calls a day",
+            "2025-04-14",
+            "2025-05-02",
         ]
     )
     return buffer.getvalue()
 
 
-def read_batches(name: str, handle: BinaryIO, *, size: int) -> Iterator[Batch]:
-    """The data rows of a CSV or XLSX file, read as a stream, `size` rows at a time."""
+def read_batches(name: str, handle: BinaryIO, *, size: int, columns: dict[str, str] | None = None) -> Iterator[Batch]:
+    """The data rows of a CSV or XLSX file, read as a stream, `size` rows at a time.
+
+    `columns` ({column: the file's header}) says where each column is; without it the header must
+    name them as the template does."""
+    yield from _batches(read_lines(name, handle), size, columns)
+
+
+def read_lines(name: str, handle: BinaryIO) -> Iterator[list[str]]:
+    """Every line of a CSV or XLSX file as a list of cells, the header first."""
     if name.lower().endswith(".xlsx"):
-        yield from _batches(_xlsx_lines(handle), size)
+        yield from _xlsx_lines(handle)
         return
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
-        yield from _batches(csv.reader(text), size)
+        yield from csv.reader(text)
     except UnicodeDecodeError as error:
         raise UnreadableFile("The file is not text we can read: save it as CSV (UTF-8)") from error
     except csv.Error as error:  # e.g. a cell longer than any real one: not a spreadsheet's CSV
@@ -142,16 +156,38 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _batches(lines: Iterable[list[str]], size: int) -> Iterator[Batch]:
+def template_positions(header: list[str]) -> dict[str, int]:
+    """Where each column is in a header that names them as the template does."""
+    names = [h.strip().lower().replace(" ", "_") for h in header]
+    return {name: i for i, name in enumerate(names) if name in COLUMNS}  # a repeated name: the last wins
+
+
+def is_template_header(header: list[str]) -> bool:
+    """Whether a header names the required columns as the template does, so the file needs no matching."""
+    return set(REQUIRED) <= set(template_positions(header))
+
+
+def _mapped_positions(header: list[str], columns: dict[str, str]) -> dict[str, int]:
+    """Where each mapped column is: the first header spelt as the mapping has it (cells are read stripped)."""
+    first: dict[str, int] = {}
+    for i, name in enumerate(header):
+        first.setdefault(name.strip(), i)
+    gone = [name for name in columns.values() if name not in first]
+    if gone:
+        raise UnreadableFile(f"The file no longer has the column {gone[0]!r}: match its columns again")
+    return {column: first[name] for column, name in columns.items() if column in COLUMNS}
+
+
+def _batches(lines: Iterable[list[str]], size: int, columns: dict[str, str] | None = None) -> Iterator[Batch]:
     iterator = iter(lines)
     try:
-        header = [h.strip().lower().replace(" ", "_") for h in next(iterator)]
+        header = next(iterator)
     except StopIteration:
         raise UnreadableFile("The file is empty") from None
-    missing = [c for c in REQUIRED if c not in header]
+    positions = _mapped_positions(header, columns) if columns else template_positions(header)
+    missing = [c for c in REQUIRED if c not in positions]
     if missing:
         raise UnreadableFile(f"The first row must name the columns; missing: {', '.join(missing)}")
-    positions = {name: i for i, name in enumerate(header) if name in COLUMNS}  # a repeated name: the last wins
     width = max(positions.values()) + 1
     first = 2
     while block := list(islice(iterator, size)):
@@ -192,14 +228,10 @@ def _text(text: str) -> tuple[str, None]:
     return text, None
 
 
-def _lower(text: str) -> tuple[str, None]:
-    return text.lower(), None
-
-
 def _date(text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
-    day = parse_date(text)
+    day = parse_date(_TIME_OF_DAY.sub("", text))  # exports often add a midnight to every date
     return (day.isoformat(), None) if day else (None, f"{text!r} is not a date like 1941-03-27 or 27/03/1941")
 
 
@@ -211,6 +243,27 @@ def _birth_date(today: datetime.date) -> Rule:
         return day, message
 
     return rule
+
+
+def _past_date(today: datetime.date, words: str) -> Rule:
+    """A date that has already happened: a referral, a review, joining the list."""
+
+    def rule(text: str) -> tuple[str | None, str | None]:
+        day, message = _date(text)
+        if day and day > today.isoformat():
+            message = f"The {words} {day} is in the future"
+        return day, message
+
+    return rule
+
+
+def _translated(rule: Rule, translate: Callable[[str], str]) -> Rule:
+    """A list column's rule applied to what the mapping says the file's value means."""
+
+    def mapped(text: str) -> tuple[object, str | None]:
+        return rule(translate(text))
+
+    return mapped
 
 
 def _nhs_number(text: str) -> tuple[str, str | None]:
@@ -254,14 +307,20 @@ def _money(text: str) -> tuple[int | None, str | None]:
     return int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0")), None
 
 
-def rules(today: datetime.date) -> dict[str, Rule]:
-    """Each column's rule, in the order a row's problems are reported (after the required columns)."""
-    return {
+def rules(today: datetime.date, values: dict[str, dict[str, str]] | None = None) -> dict[str, Rule]:
+    """Each column's rule, in the order a row's problems are reported (after the required columns).
+
+    `values` is the mapping's {list column: {file value: Assessflow value}}: the list columns' rules
+    see what the file's values mean (`backlog_mapping.translator`)."""
+    checked = {
         **dict.fromkeys(("external_reference", "given_name", "family_name", "address_line_1", "phone"), _text),
         "package_services": _text,
-        "allocated_worker": _lower,
+        "allocated_worker": _text,  # matched to a worker by email or name against the database
         "date_of_birth": _birth_date(today),
-        **dict.fromkeys(("last_review_on", "review_due_on", "package_start_on"), _date),
+        "last_review_on": _past_date(today, "last review date"),
+        **dict.fromkeys(("review_due_on", "package_start_on"), _date),
+        "referred_on": _past_date(today, "referral date"),
+        "added_on": _past_date(today, "date added to the list"),
         "nhs_number": _nhs_number,
         "postcode": _postcode,
         "gender": _on_list("gender"),
@@ -270,6 +329,9 @@ def rules(today: datetime.date) -> dict[str, Rule]:
         "priority": _priority,
         "package_weekly_cost": _money,
     }
+    for column in LIST_COLUMNS:
+        checked[column] = _translated(checked[column], translator(column, (values or {}).get(column)))
+    return checked
 
 
 CLEAN_NAMES = {"package_weekly_cost": "package_weekly_pence"}  # a clean column named for what it holds
@@ -279,11 +341,13 @@ def _enter(column: str) -> str:
     return f"Enter {COLUMNS[column].split(' (')[0].lower()}"
 
 
-def check_row(number: int, row: dict, *, today: datetime.date) -> tuple[dict | None, list[Problem]]:
+def check_row(
+    number: int, row: dict, *, today: datetime.date, values: dict[str, dict[str, str]] | None = None
+) -> tuple[dict | None, list[Problem]]:
     """The row as clean values, or the problems that stop it being imported."""
     problems = [Problem(number, column, _enter(column)) for column in REQUIRED if not row.get(column)]
     clean = {}
-    for column, rule in rules(today).items():
+    for column, rule in rules(today, values).items():
         clean[CLEAN_NAMES.get(column, column)], message = rule(row.get(column, ""))
         if message:
             problems.append(Problem(number, column, message))
@@ -299,9 +363,9 @@ class ColumnChecker:
 
     REMEMBERED = 50_000
 
-    def __init__(self, *, today: datetime.date) -> None:
-        self.today = today
-        self.rules = rules(today)
+    def __init__(self, *, today: datetime.date, values: dict[str, dict[str, str]] | None = None) -> None:
+        self.today, self.values = today, values
+        self.rules = rules(today, values)
         self.clean: dict[str, dict] = {column: {} for column in self.rules}
         self.refused: dict[str, set] = {column: set() for column in self.rules}
 
@@ -319,8 +383,6 @@ class ColumnChecker:
             name = CLEAN_NAMES.get(column, column)
             if rule is _text:
                 clean[name] = values
-            elif rule is _lower:
-                clean[name] = list(map(str.lower, values))
             else:
                 clean[name] = self._column(column, rule, values, bad)
         return clean, bad
@@ -340,4 +402,4 @@ class ColumnChecker:
 
     def problems(self, batch: Batch, index: int) -> list[Problem]:
         """A row's problems, worded by `check_row` from the same rules."""
-        return check_row(batch.numbers[index], batch.row(index), today=self.today)[1]
+        return check_row(batch.numbers[index], batch.row(index), today=self.today, values=self.values)[1]

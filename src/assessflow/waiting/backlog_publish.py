@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from itertools import compress
 
-from django.db.models import Case, CharField, Value, When
+from django.db.models import Case, CharField, Max, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.identity import normalise_name
 from assessflow.people.models import Handover, Person, TimelineEntry
 
-from .models import BacklogImport, Priority, Timescale, WaitingListEntry, WorkType
+from .models import BacklogImport, Timescale, WaitingListEntry, WorkType
 from .tallies import bump
 from .timescales import due_date
 
@@ -40,7 +40,19 @@ PERSON_FIELDS = (
     "last_review_on",
     "review_due_on",
 )
-PACKAGE_FIELDS = ("package_services", "allocated_worker", "last_review_on", "package_start_on", "package_weekly_pence")
+PACKAGE_FIELDS = (
+    "package_services",
+    "allocated_worker",
+    "last_review_on",
+    "package_start_on",
+    "package_weekly_pence",
+    "referred_on",
+    "added_on",
+)
+# A person's history row copies these columns from the person (the history leaves out the name keys).
+HISTORY_FIELDS = tuple(
+    f.attname for f in Person.history.model._meta.concrete_fields if not f.attname.startswith("history_")
+)
 REMEMBERED = 50_000
 
 
@@ -58,26 +70,51 @@ def _details(values: tuple) -> str:
     return json.dumps({k: v for k, v in zip(PACKAGE_FIELDS, values, strict=True) if v})
 
 
+def _or(first, second):
+    return first or second
+
+
+def _start_of(day: str | None) -> datetime.datetime | None:
+    """The start of a day the file gives (ISO), in the council's time zone."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time()))
+
+
+def _same(current, value) -> bool:
+    """Whether a person's field already holds the file's (clean, text or ISO date) value."""
+    if isinstance(current, datetime.date):
+        return current.isoformat() == value
+    return current == value
+
+
 class Publisher:
     def __init__(self, job: BacklogImport, actor: Actor) -> None:
         self.job, self.actor = job, actor
         self.totals = {"people_created": 0, "people_updated": 0, "entries_created": 0}
         self.tallies: Counter = Counter()
-        self.memos: dict[str, dict] = {"names": {}, "details": {}}
+        self.memos: dict[str, dict] = {"names": {}, "details": {}, "joined": {}, "due": {}}
         self.now = timezone.now()
-        today = timezone.localdate(self.now)
-        # With no review date in the file, an entry is due by the council's own timescale for its work and priority.
-        timescales = dict(
+        self.today = timezone.localdate(self.now).isoformat()
+        self.last_entry = 0  # the entries this import has added so far end at this id
+        # With no review date in the file, an entry is due by the council's own timescale for its work and
+        # priority, counted from the day it joined the list.
+        self.timescales = dict(
             ((t.work_type, t.priority), t.working_days) for t in Timescale.objects.filter(council_id=job.council_id)
         )
-        self.default_due = {
-            (w, p): due_date(added_on=today, priority=p, working_days=timescales.get((w, p))).isoformat()
-            for w in WorkType
-            for p in Priority
-        }
+
+    def _default_due(self, key: tuple[str, str, str]) -> str:
+        """The due date of an entry that joined the list on a day (ISO) for a work type and priority."""
+        memo = self.memos["due"]
+        if key not in memo:
+            joined, work_type, priority = key
+            working_days = self.timescales.get((work_type, priority))
+            day = datetime.date.fromisoformat(joined)
+            memo[key] = due_date(added_on=day, priority=priority, working_days=working_days).isoformat()
+        return memo[key]
 
     def _next_now(self) -> datetime.datetime:
-        """A fresh moment for each batch: it is how the batch's entries are found again."""
+        """A fresh moment for each batch: it is how the batch's new and changed people are found again."""
         now = timezone.now()
         self.now = now if now > self.now else self.now + datetime.timedelta(microseconds=1)
         return self.now
@@ -105,8 +142,15 @@ class Publisher:
         new_ids = ids_by(Person, "external_reference", new["external_reference"], council_id=council_id)
         person_ids = [pk or new_ids[r] for pk, r in zip(existing, references, strict=True)]
         self.totals["people_created"] += created
+        if created:
+            added = new_ids.values()
+            self._history(
+                Person.objects.filter(council_id=council_id, pk__gte=min(added), pk__lte=max(added), created_at=now),
+                "+",
+                now,
+            )
         if created < len(references):
-            self._update_people(rows, existing)
+            self._update_people(rows, existing, now)
         self._entries(rows, person_ids, matched=[pk for pk in existing if pk], now=now)
         record_access(
             actor=self.actor,
@@ -118,25 +162,49 @@ class Publisher:
             detail={"people": sorted(set(person_ids))},
         )
 
-    def _update_people(self, rows: dict[str, list], existing: list[int | None]) -> None:
-        """People already on record take the file's values, where it has them."""
+    def _update_people(self, rows: dict[str, list], existing: list[int | None], now) -> None:
+        """People already on record take the file's values, where it has them. Someone the file says nothing
+        new about is left as they are: same version (no one editing them meets a conflict), no history row."""
         people = Person.objects.in_bulk({pk for pk in existing if pk})
+        changed: dict[int, Person] = {}
         for index, pk in enumerate(existing):
             if pk is None:
                 continue
             person = people[pk]
+            if not person.external_reference:
+                person.external_reference = rows["external_reference"][index]
+                changed[pk] = person
             for field in PERSON_FIELDS:
-                if rows[field][index] not in (None, ""):
-                    setattr(person, field, rows[field][index])
-            person.external_reference = person.external_reference or rows["external_reference"][index]
+                value = rows[field][index]
+                if value not in (None, "") and not _same(getattr(person, field), value):
+                    setattr(person, field, value)
+                    changed[pk] = person
+        for person in changed.values():
             person.given_name_key = normalise_name(person.given_name)
             person.family_name_key = normalise_name(person.family_name)
             person.version += 1
+            person.updated_at = now
         Person.objects.bulk_update(
-            list(people.values()),
-            [*PERSON_FIELDS, "external_reference", "given_name_key", "family_name_key", "version"],
+            list(changed.values()),
+            [*PERSON_FIELDS, "external_reference", "given_name_key", "family_name_key", "version", "updated_at"],
         )
-        self.totals["people_updated"] += len(people)
+        if changed:
+            self._history(Person.objects.filter(pk__in=list(changed), updated_at=now), "~", now)
+        self.totals["people_updated"] += len(changed)
+
+    def _history(self, people, kind: str, now) -> None:
+        """A history row for each person the import added ("+") or changed ("~"), as any other change makes."""
+        insert_select(
+            Person.history.model,
+            source=people,
+            columns={name: name for name in HISTORY_FIELDS},
+            same={
+                "history_date": now,
+                "history_type": kind,
+                "history_user_id": self.actor.user.pk,
+                "history_change_reason": f"Backlog import of {self.job.original_name}"[:100],
+            },
+        )
 
     def _entries(self, rows: dict[str, list], person_ids: list[int], *, matched: list[int], now) -> None:
         job = self.job
@@ -152,9 +220,15 @@ class Publisher:
                 keep.append(key not in waiting)
                 waiting.add(key)
         chosen = (lambda values: values) if keep is None else (lambda values: list(compress(values, keep)))
+        # A case waits from the day the file says it joined the list, else from its referral, else from today.
+        blank = [None] * len(person_ids)  # rows kept by a check from before the file could give these dates
+        joined = list(map(_or, rows.get("added_on", blank), rows.get("referred_on", blank)))
+        added_at = [start or now for start in _mapped(_start_of, joined, self.memos["joined"])]
         due_on = [
-            due or self.default_due[(work_type, priority)]
-            for due, work_type, priority in zip(rows["review_due_on"], rows["work_type"], rows["priority"], strict=True)
+            due or self._default_due((day or self.today, work_type, priority))
+            for due, day, work_type, priority in zip(
+                rows["review_due_on"], joined, rows["work_type"], rows["priority"], strict=True
+            )
         ]
         rationale = f"Imported from {job.original_name}, row "
         columns = {
@@ -167,22 +241,27 @@ class Publisher:
                 _mapped(_details, zip(*(rows[f] for f in PACKAGE_FIELDS), strict=True), self.memos["details"])
             ),
         }
+        columns["added_at"] = chosen(added_at)
         added = insert_columns(
             WaitingListEntry,
             columns=columns,
-            same={"council_id": job.council_id, "added_at": now, "status": WaitingListEntry.Status.WAITING},
+            same={"council_id": job.council_id, "backlog_import_id": job.pk, "status": WaitingListEntry.Status.WAITING},
         )
         self.totals["entries_created"] += added
         self.tallies.update(zip(columns["work_type"], columns["priority"], columns["due_on"], strict=True))
-        self._pathway_and_timeline(now)
+        if added:
+            self._pathway_and_timeline(now)
         if job.contract_id:
             self._hand_over(person_ids, matched, now)
 
     def _pathway_and_timeline(self, now) -> None:
+        """The batch's entries are the import's newest: those after the last batch's, found by the import's index."""
         job = self.job
-        entries = WaitingListEntry.objects.filter(
-            council_id=job.council_id, status=WaitingListEntry.Status.WAITING, added_at=now
-        ).annotate(
+        first, self.last_entry = (
+            self.last_entry,
+            WaitingListEntry.objects.filter(backlog_import_id=job.pk).aggregate(last=Max("pk"))["last"],
+        )
+        entries = WaitingListEntry.objects.filter(backlog_import_id=job.pk, pk__gt=first).annotate(
             item=Cast("pk", output_field=CharField()),
             title=Case(
                 *(

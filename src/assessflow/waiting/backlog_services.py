@@ -1,11 +1,17 @@
-"""Backlog import: upload, check every row in the background, then publish in one transaction.
+"""Backlog import: upload, match, check every row in the background, then publish in one transaction.
 
+A file in the template's shape is checked at once; any other file (a council's handover from its old
+system) is read first, then its administrator matches its columns and values to Assessflow's.
 Nothing is written to people or waiting lists until the whole file has been checked,
 and then only if every row is valid or the administrator chose to import just the
 valid ones. A case is matched on the council's reference, then the NHS number, so
-importing the same or an overlapping file again adds nothing twice.
+importing the same or an overlapping file again adds nothing twice. The uploaded file and the
+rows kept from it hold personal data: they are removed once the import is published, abandoned
+or has failed.
 """
 
+import io
+import logging
 import uuid
 from collections import defaultdict
 from itertools import compress
@@ -21,12 +27,24 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.tenancy.models import Contract, Organisation, User
 
-from .backlog import MAX_ERRORS_KEPT, ColumnChecker, Problem, UnreadableFile, read_batches
+from .backlog import (
+    MAX_ERRORS_KEPT,
+    ColumnChecker,
+    Problem,
+    UnreadableFile,
+    is_template_header,
+    read_batches,
+    read_lines,
+)
 from .backlog_publish import Publisher
 from .backlog_scratch import Repeats, read_checked, write_checked
-from .models import BacklogImport
+from .backlog_survey import survey_file
+from .backlog_workers import Workers
+from .models import BacklogImport, BacklogMapping
 
 CHUNK = 5000  # rows read, checked and written at a time: also how often the progress bar moves
+logger = logging.getLogger(__name__)
+Status = BacklogImport.Status
 
 
 class ImportNotReady(Exception):
@@ -34,9 +52,19 @@ class ImportNotReady(Exception):
 
 
 def start_import(
-    *, actor: Actor, council: Organisation, name: str, content: bytes, contract: Contract | None
+    *,
+    actor: Actor,
+    council: Organisation,
+    name: str,
+    content: bytes,
+    contract: Contract | None,
+    saved: BacklogMapping | None = None,
 ) -> BacklogImport:
+    """Keep the upload; check it at once when it has the template's columns, else read it for matching."""
     job = BacklogImport(council=council, uploaded_by=actor.user, original_name=name[:200], contract=contract)
+    as_template = saved is None and _has_template_header(name, content)
+    job.status = Status.VALIDATING if as_template else Status.READING
+    job.mapping = saved.mapping if saved else {}  # the starting point the matching page offers
     extension = "xlsx" if name.lower().endswith(".xlsx") else "csv"
     with transaction.atomic():
         job.file.save(f"{council.pk}/{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
@@ -47,15 +75,133 @@ def start_import(
             action="backlog.uploaded",
             obj=job,
             council_id=council.pk,
-            detail={"file": job.original_name, "bytes": len(content)},
+            detail={"file": job.original_name, "bytes": len(content), "mapping": saved.name if saved else ""},
+        )
+        transaction.on_commit(lambda: (check_backlog if as_template else read_backlog).enqueue(job.pk))
+    return job
+
+
+def _has_template_header(name: str, content: bytes) -> bool:
+    try:
+        return is_template_header(next(read_lines(name, io.BytesIO(content)), []))
+    except UnreadableFile:
+        return False  # reading the file in the background says why
+
+
+def read(job_id: int) -> None:
+    """Read the file once for its matching page: headers, rows, and the values of its columns."""
+    job = BacklogImport.objects.get(pk=job_id)
+    try:
+        with job.file.open("rb") as handle:
+            found = survey_file(job.original_name, handle)
+    except Exception as error:  # any failure is the job's, shown to its administrator
+        _fail(job, error, stage="Reading the file")
+        return
+    BacklogImport.objects.filter(pk=job.pk, status=Status.READING).update(
+        status=Status.MAPPING, survey=found, rows_total=found["rows"], rows_checked=0
+    )
+
+
+def set_mapping(*, actor: Actor, job: BacklogImport, mapping: dict, save_as: str = "") -> BacklogImport:
+    """Check the file as matched; `save_as` also keeps the matching, under that name, for the council's next file."""
+    with transaction.atomic():
+        claimed = BacklogImport.objects.filter(pk=job.pk, status=Status.MAPPING).update(
+            status=Status.VALIDATING, mapping=mapping, rows_checked=0
+        )
+        if claimed != 1:
+            raise ImportNotReady("This file is no longer waiting for its columns to be matched.")
+        if save_as:
+            BacklogMapping.objects.update_or_create(
+                council_id=job.council_id,
+                name=save_as,
+                defaults={"mapping": mapping, "saved_by": actor.user, "saved_at": timezone.now()},
+            )
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="backlog.mapped",
+            obj=job,
+            council_id=job.council_id,
+            detail={"columns": mapping.get("columns", {}), "saved_as": save_as},
         )
         transaction.on_commit(lambda: check_backlog.enqueue(job.pk))
+    job.refresh_from_db()
     return job
+
+
+def rematch(*, actor: Actor, job: BacklogImport) -> BacklogImport:
+    """Back from the check's report to the matching page, to match a value the check refused."""
+    with transaction.atomic():
+        claimed = BacklogImport.objects.filter(pk=job.pk, status=Status.CHECKED).update(
+            status=Status.READING, rows_checked=0, rows_valid=0, error_rows=0, errors=[]
+        )
+        if claimed != 1:
+            raise ImportNotReady("Only a checked file that is not yet imported can be matched again.")
+        record_access(
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action="backlog.rematched", obj=job, council_id=job.council_id
+        )
+        staged = _checked_name(job)
+        transaction.on_commit(lambda: job.file.storage.delete(staged))
+        transaction.on_commit(lambda: read_backlog.enqueue(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def abandon(*, actor: Actor, job: BacklogImport) -> BacklogImport:
+    """Give up an import that is waiting on its administrator; its file and kept rows are removed."""
+    with transaction.atomic():
+        claimed = BacklogImport.objects.filter(pk=job.pk, status__in=ABANDONABLE).update(
+            status=Status.ABANDONED, finished_at=timezone.now(), survey={}, file=""
+        )
+        if claimed != 1:
+            raise ImportNotReady("This import cannot be abandoned now: it is being checked or imported, or is over.")
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action="backlog.abandoned",
+            obj=job,
+            council_id=job.council_id,
+            detail={"file": job.original_name},
+        )
+        _remove_files_on_commit(job)
+    job.refresh_from_db()
+    return job
+
+
+ABANDONABLE = (Status.MAPPING, Status.CHECKED)
+
+
+def _remove_files_on_commit(job: BacklogImport) -> None:
+    """The upload and the rows kept from it hold personal data: remove both once the change is committed."""
+    storage, names = job.file.storage, [name for name in (job.file.name, _checked_name(job)) if name]
+
+    def remove() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+def _fail(job: BacklogImport, error: Exception, *, stage: str) -> None:
+    """End the job with a reason its administrator sees; nothing of the file stays behind."""
+    if isinstance(error, UnreadableFile):
+        reason = str(error)
+    else:
+        logger.exception("Backlog import %s: %s stopped", job.pk, stage.lower())
+        reason = (
+            f"{stage} stopped on a problem we did not expect ({type(error).__name__}: {error}). "
+            "Nothing was imported. Upload the file again; if it stops again, send this message to your support team."
+        )
+    with transaction.atomic():
+        BacklogImport.objects.filter(pk=job.pk).update(
+            status=Status.FAILED, failure=reason[:2000], finished_at=timezone.now(), survey={}, file=""
+        )
+        _remove_files_on_commit(job)
 
 
 def _checked_name(job: BacklogImport) -> str:
     """Where the check keeps the rows it found valid, beside the upload."""
-    return f"{job.file.name}.checked"
+    return f"{job.file.name}.checked" if job.file.name else ""
 
 
 def _estimate_rows(job: BacklogImport) -> int:
@@ -85,25 +231,7 @@ class _Report:
         return len(self.errors) >= MAX_ERRORS_KEPT
 
 
-class _Workers:
-    """Whether an email is a worker's of the council or its providers, asked once per address."""
-
-    def __init__(self, council: Organisation) -> None:
-        self.council, self.known = council, {}
-
-    def unknown(self, emails: list[str]) -> list[int]:
-        """The indexes of the emails that are not blank and not a worker's."""
-        if len(self.known) > 10_000:  # bounded: start again rather than grow with the file
-            self.known.clear()
-        asked = set(emails).difference(self.known)
-        asked.discard("")
-        if asked:
-            found = _known_workers(self.council, asked)
-            self.known.update((email, email in found) for email in asked)
-        return [i for i, email in enumerate(emails) if email and not self.known.get(email, True)]
-
-
-def _check_batch(batch, checker: ColumnChecker, repeats: Repeats, workers: _Workers, report: _Report) -> dict | None:
+def _check_batch(batch, checker: ColumnChecker, repeats: Repeats, workers: Workers, report: _Report) -> dict | None:
     """Report the batch's problems; return its valid rows by column (with their row numbers), or None."""
     clean, bad = checker.check(batch)
     extra: dict[int, list[Problem]] = defaultdict(list)
@@ -114,9 +242,8 @@ def _check_batch(batch, checker: ColumnChecker, repeats: Repeats, workers: _Work
     ):
         for i in repeats.repeated(column, values):
             extra[i].append(Problem(batch.numbers[i], column, f"{shown[i]!r} is used by an earlier row"))
-    for i in workers.unknown(clean["allocated_worker"]):
-        email = clean["allocated_worker"][i]
-        message = f"No worker of this council or its providers has the email {email!r}"
+    clean["allocated_worker"], unmatched = workers.resolve(clean["allocated_worker"])
+    for i, message in unmatched.items():
         extra[i].append(Problem(batch.numbers[i], "allocated_worker", message))
     refused = sorted(bad.union(extra))
     report.bad_rows += len(refused)
@@ -136,28 +263,31 @@ def _check_batch(batch, checker: ColumnChecker, repeats: Repeats, workers: _Work
 
 
 def check(job_id: int) -> None:
-    """Check every row, keeping the first problems, the counts and the valid rows; progress is saved as it goes."""
+    """Check every row, keeping the first problems, the counts and the valid rows; progress is saved as it goes.
+    Whatever stops the check fails the job with the reason, never leaves it checking for ever."""
     job = BacklogImport.objects.select_related("council").get(pk=job_id)
+    try:
+        _check(job)
+    except Exception as error:  # any failure is the job's, shown to its administrator
+        _fail(job, error, stage="The check")
+
+
+def _check(job: BacklogImport) -> None:
     storage, staged = job.file.storage, _checked_name(job)
     storage.delete(staged)  # a check run again starts afresh
-    checker, workers, report = ColumnChecker(today=timezone.localdate()), _Workers(job.council), _Report()
+    checker = ColumnChecker(today=timezone.localdate(), values=job.mapping.get("values"))
+    workers, report = Workers(job.council), _Report()
     total = valid = 0
-    try:
+    if not job.rows_total:  # reading the file for its matching counted the rows exactly
         BacklogImport.objects.filter(pk=job.pk).update(rows_total=_estimate_rows(job))
-        with job.file.open("rb") as handle, storage.open(staged, "wb") as out, Repeats() as repeats:
-            for batch in read_batches(job.original_name, handle, size=CHUNK):
-                rows = _check_batch(batch, checker, repeats, workers, report)
-                if rows:
-                    write_checked(out, rows)
-                    valid += len(rows["row"])
-                total += len(batch.numbers)
-                BacklogImport.objects.filter(pk=job.pk).update(rows_checked=total)
-    except UnreadableFile as error:
-        storage.delete(staged)
-        BacklogImport.objects.filter(pk=job.pk).update(
-            status=BacklogImport.Status.FAILED, failure=str(error), finished_at=timezone.now()
-        )
-        return
+    with job.file.open("rb") as handle, storage.open(staged, "wb") as out, Repeats() as repeats:
+        for batch in read_batches(job.original_name, handle, size=CHUNK, columns=job.mapping.get("columns")):
+            rows = _check_batch(batch, checker, repeats, workers, report)
+            if rows:
+                write_checked(out, rows)
+                valid += len(rows["row"])
+            total += len(batch.numbers)
+            BacklogImport.objects.filter(pk=job.pk).update(rows_checked=total)
     BacklogImport.objects.filter(pk=job.pk).update(
         status=BacklogImport.Status.CHECKED,
         rows_total=total,
@@ -168,23 +298,18 @@ def check(job_id: int) -> None:
     )
 
 
-def _known_workers(council: Organisation, emails: set[str]) -> set[str]:
-    if not emails:
-        return set()
-    providers = Contract.objects.filter(council=council).values_list("provider_id", flat=True)
-    return set(
-        User.objects.filter(email__in=emails, memberships__organisation_id__in=[council.pk, *providers]).values_list(
-            "email", flat=True
-        )
-    )
-
-
 def publish(*, actor: Actor, job: BacklogImport, only_valid_rows: bool) -> BacklogImport:
     """Start writing the checked file: all of it, or (when chosen) only its valid rows."""
     if job.status != BacklogImport.Status.CHECKED:
         raise ImportNotReady("This file has not finished being checked, or has already been imported.")
     if job.error_rows and not only_valid_rows:
-        raise ImportNotReady("Some rows have problems: fix the file, or choose to import only the valid rows.")
+        rows = "row has" if job.error_rows == 1 else "rows have"
+        raise ImportNotReady(
+            f"Nothing was imported: {job.error_rows:,} {rows} problems. "
+            f"Fix the file, or import only the {job.rows_valid:,} valid rows"
+        )
+    if not job.rows_valid:
+        raise ImportNotReady("Nothing was imported: no row of the file is valid. Fix the file and upload it again")
     if not job.file.storage.exists(_checked_name(job)):
         # The rows the check kept are gone (a job checked before they were kept, or storage lost them):
         # check the file again rather than leave the job stuck; its page shows the check's progress.
@@ -207,9 +332,16 @@ def publish(*, actor: Actor, job: BacklogImport, only_valid_rows: bool) -> Backl
 
 
 def publish_rows(job_id: int, user_id: int) -> None:
-    """Write the rows the check kept in one transaction, a batch at a time so memory stays bounded."""
+    """Write the rows the check kept in one transaction, a batch at a time so memory stays bounded.
+    Whatever stops it fails the job with the reason: the transaction has written nothing."""
     job = BacklogImport.objects.select_related("council", "contract").get(pk=job_id)
-    actor = Actor.system("backlog import", user=User.objects.get(pk=user_id))
+    try:
+        _publish_rows(job, Actor.system("backlog import", user=User.objects.get(pk=user_id)))
+    except Exception as error:  # any failure is the job's, shown to its administrator
+        _fail(job, error, stage="The import")
+
+
+def _publish_rows(job: BacklogImport, actor: Actor) -> None:
     storage, staged = job.file.storage, _checked_name(job)
     publisher = Publisher(job, actor)
     with transaction.atomic():
@@ -218,10 +350,10 @@ def publish_rows(job_id: int, user_id: int) -> None:
                 publisher.publish(rows)
         totals = publisher.finish()
         BacklogImport.objects.filter(pk=job.pk).update(
-            status=BacklogImport.Status.IMPORTED, finished_at=timezone.now(), **totals
+            status=Status.IMPORTED, finished_at=timezone.now(), survey={}, file="", **totals
         )
-        # The kept rows are personal data: once they are in the database, no copy is left behind.
-        transaction.on_commit(lambda: storage.delete(staged))
+        # The upload and the kept rows are personal data: once the rows are in the database, no copy is left.
+        _remove_files_on_commit(job)
 
 
 # Background tasks: they take ids, and are safe to run twice (each checks the job's status first).
@@ -230,6 +362,13 @@ def check_backlog(job_id: int) -> None:
     with scopes_disabled():  # a worker has no request: the job row names its council
         if BacklogImport.objects.filter(pk=job_id, status=BacklogImport.Status.VALIDATING).exists():
             check(job_id)
+
+
+@task()
+def read_backlog(job_id: int) -> None:
+    with scopes_disabled():
+        if BacklogImport.objects.filter(pk=job_id, status=Status.READING).exists():
+            read(job_id)
 
 
 @task()

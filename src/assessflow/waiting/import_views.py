@@ -1,4 +1,5 @@
-"""Pages for importing a backlog: upload, the check's report, the choice to import, and the template."""
+"""Pages for importing a backlog: upload, matching a handover file, the check's report, the choice to import or
+abandon, and the template."""
 
 from contextlib import suppress
 
@@ -14,7 +15,8 @@ from assessflow.tenancy.permissions import permission_required
 
 from . import backlog_services
 from .backlog import COLUMNS, template_csv
-from .models import BacklogImport
+from .import_forms import MappingForm, column_label
+from .models import BacklogImport, BacklogMapping
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
@@ -31,10 +33,18 @@ class UploadForm(GovukFormMixin, forms.Form):
         required=False,
         empty_label="No: the council keeps them",
     )
+    saved = forms.ModelChoiceField(
+        label="Match its columns as before",
+        help_text="A file from another system is matched to Assessflow's columns before it is checked",
+        queryset=BacklogMapping.objects.none(),
+        required=False,
+        empty_label="No: match this file afresh",
+    )
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contract"].queryset = Contract.objects.filter(council=council).select_related("provider")
+        self.fields["saved"].queryset = BacklogMapping.objects.filter(council=council)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -69,6 +79,7 @@ def imports(request: HttpRequest) -> HttpResponse:
             name=upload.name,
             content=upload.read(),
             contract=form.cleaned_data["contract"],
+            saved=form.cleaned_data["saved"],
         )
         return redirect("waiting:import", job.pk)
     return render(
@@ -79,10 +90,18 @@ def imports(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _detail(request: HttpRequest, job: BacklogImport, *, refused: str = "") -> HttpResponse:
+    columns = (job.mapping or {}).get("columns", {})
+    # Each problem names the file's own header too, when the file was matched.
+    errors = [{**e, "header": columns.get(e["column"], "")} for e in job.errors]
+    context = {"job": job, "errors": errors, "refused": refused}
+    return render(request, "waiting/import.html", context, status=400 if refused else 200)
+
+
 @require_GET
 @permission_required("waiting.import")
 def import_detail(request: HttpRequest, import_id: int) -> HttpResponse:
-    return render(request, "waiting/import.html", {"job": _job(request, import_id)})
+    return _detail(request, _job(request, import_id))
 
 
 @require_GET
@@ -90,7 +109,13 @@ def import_detail(request: HttpRequest, import_id: int) -> HttpResponse:
 def import_progress(request: HttpRequest, import_id: int) -> JsonResponse:
     job = _job(request, import_id)
     return JsonResponse(
-        {"status": job.status, "checked": job.rows_checked, "total": job.rows_total, "percent": job.percent_checked}
+        {
+            "status": job.status,
+            "checked": job.rows_checked,
+            "total": job.rows_total,
+            "percent": job.percent_checked,
+            "text": job.progress_text,
+        }
     )
 
 
@@ -98,11 +123,63 @@ def import_progress(request: HttpRequest, import_id: int) -> JsonResponse:
 @permission_required("waiting.import")
 def import_publish(request: HttpRequest, import_id: int) -> HttpResponse:
     job = _job(request, import_id)
-    # Not ready (still checking, or already imported): the job's page shows its real state.
-    with suppress(backlog_services.ImportNotReady):
+    try:
         backlog_services.publish(
             actor=Actor.from_request(request), job=job, only_valid_rows=request.POST.get("only_valid") == "1"
         )
+    except backlog_services.ImportNotReady as refused:
+        # Nothing was written: the page says why (rows with problems, or not ready), never silently.
+        job.refresh_from_db()
+        return _detail(request, job, refused=str(refused))
+    return redirect("waiting:import", job.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("waiting.import")
+def import_mapping(request: HttpRequest, import_id: int) -> HttpResponse:
+    job = _job(request, import_id)
+    if job.status != BacklogImport.Status.MAPPING:
+        return redirect("waiting:import", job.pk)
+    form = MappingForm(request.POST if request.method == "POST" else None, job=job)
+    if request.method == "POST" and form.is_valid():
+        # Matched already (another tab): the job's page shows where it is.
+        with suppress(backlog_services.ImportNotReady):
+            backlog_services.set_mapping(
+                actor=Actor.from_request(request),
+                job=job,
+                mapping=form.mapping(),
+                save_as=form.cleaned_data["save_as"],
+            )
+        return redirect("waiting:import", job.pk)
+    return render(
+        request,
+        "waiting/import_mapping.html",
+        {"job": job, "form": form, "column_label": column_label},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@permission_required("waiting.import")
+def import_abandon(request: HttpRequest, import_id: int) -> HttpResponse:
+    job = _job(request, import_id)
+    try:
+        backlog_services.abandon(actor=Actor.from_request(request), job=job)
+    except backlog_services.ImportNotReady as refused:
+        job.refresh_from_db()
+        return _detail(request, job, refused=str(refused))
+    return redirect("waiting:import", job.pk)
+
+
+@require_POST
+@permission_required("waiting.import")
+def import_rematch(request: HttpRequest, import_id: int) -> HttpResponse:
+    job = _job(request, import_id)
+    try:
+        backlog_services.rematch(actor=Actor.from_request(request), job=job)
+    except backlog_services.ImportNotReady as refused:
+        job.refresh_from_db()
+        return _detail(request, job, refused=str(refused))
     return redirect("waiting:import", job.pk)
 
 

@@ -74,6 +74,14 @@ class WaitingListEntry(models.Model):
     imported_details = models.JSONField(
         default=dict, blank=True, help_text="What a backlog import said of the case: package, worker, last review"
     )
+    backlog_import = models.ForeignKey(
+        "BacklogImport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        help_text="The import that brought the case in, if one did",
+    )
     next_contact_on = models.DateField(
         "next keep-in-touch contact", null=True, blank=True, help_text="Waiting well: when to check in next"
     )
@@ -152,11 +160,14 @@ class BacklogImport(models.Model):
     """One upload of existing cases, validated in full before anything is written."""
 
     class Status(models.TextChoices):
+        READING = "reading", "Reading the file"
+        MAPPING = "mapping", "Match the file's columns and values"
         VALIDATING = "validating", "Checking the file"
         CHECKED = "checked", "Checked: ready to import"
         IMPORTING = "importing", "Importing"
         IMPORTED = "imported", "Imported"
         FAILED = "failed", "Could not be read"
+        ABANDONED = "abandoned", "Abandoned"
 
     council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
     uploaded_by = models.ForeignKey("tenancy.User", on_delete=models.PROTECT, related_name="+")
@@ -183,6 +194,12 @@ class BacklogImport(models.Model):
     entries_created = models.PositiveIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure = models.TextField(blank=True)
+    survey = models.JSONField(
+        default=dict, blank=True, help_text="What reading the file found: its headers, rows and each column's values"
+    )
+    mapping = models.JSONField(
+        default=dict, blank=True, help_text="Which of the file's columns and values are which of Assessflow's"
+    )
 
     objects = ScopedManager(council="council")
 
@@ -195,6 +212,45 @@ class BacklogImport(models.Model):
     @property
     def percent_checked(self) -> int:
         return int(100 * self.rows_checked / self.rows_total) if self.rows_total else 0
+
+    @property
+    def heading(self) -> str:
+        """What the job's page is headed: a checked file with problems is never called ready."""
+        if self.status == self.Status.CHECKED and self.error_rows:
+            return f"{self.error_rows:,} row{'s have' if self.error_rows != 1 else ' has'} problems"
+        return self.get_status_display()
+
+    @property
+    def progress_text(self) -> str:
+        """Never "0 of 0": until the check knows how many rows there are, it says it is reading."""
+        if self.status == self.Status.IMPORTING:
+            return f"Importing {self.rows_valid:,} rows"
+        if not self.rows_total:
+            return "Reading the file"
+        return f"{self.rows_checked:,} of {self.rows_total:,} rows checked"
+
+    @property
+    def can_abandon(self) -> bool:
+        return self.status in (self.Status.MAPPING, self.Status.CHECKED, self.Status.FAILED)
+
+
+class BacklogMapping(models.Model):
+    """A council's saved matching of a handover file's columns and values to Assessflow's, to use again."""
+
+    council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=100)
+    mapping = models.JSONField(default=dict, help_text="columns: {Assessflow column: file header}; values: {...}")
+    saved_by = models.ForeignKey("tenancy.User", on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(council="council")
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["council", "name"], name="backlog_mapping_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class WaitingTally(models.Model):

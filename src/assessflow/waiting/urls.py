@@ -19,4 +19,7 @@ urlpatterns = [
     path("imports/<int:import_id>/", import_views.import_detail, name="import"),
     path("imports/<int:import_id>/progress/", import_views.import_progress, name="import-progress"),
     path("imports/<int:import_id>/publish/", import_views.import_publish, name="import-publish"),
+    path("imports/<int:import_id>/matching/", import_views.import_mapping, name="import-mapping"),
+    path("imports/<int:import_id>/match-again/", import_views.import_rematch, name="import-rematch"),
+    path("imports/<int:import_id>/abandon/", import_views.import_abandon, name="import-abandon"),
 ]

@@ -149,7 +149,7 @@ if (progress) {
     const job = await response.json()
     bar.value = job.percent
     bar.textContent = job.percent + '%'
-    text.textContent = job.checked.toLocaleString('en-GB') + ' of ' + job.total.toLocaleString('en-GB') + ' rows'
+    text.textContent = job.text
     if (job.status !== progress.dataset.importStatus) window.location.reload()
     else window.setTimeout(poll, 2000)
   }

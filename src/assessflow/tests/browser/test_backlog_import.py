@@ -24,7 +24,7 @@ def test_an_administrator_imports_the_valid_rows_of_a_backlog(demo_server, page,
     problems += violations(page)
     page.set_input_files("#id_file", str(backlog))
     page.click("main form button[type=submit]")
-    page.wait_for_selector("text=Checked: ready to import")
+    page.wait_for_selector("text=1 row has problems")
     assert "Enter first name" in page.content()
     problems += violations(page)
     page.get_by_role("button", name="Import only the valid rows").click()
