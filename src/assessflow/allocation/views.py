@@ -18,6 +18,7 @@ from assessflow.tenancy.permissions import may, permission_required
 from assessflow.tenancy.roles import OrganisationKind, Qualification
 from assessflow.waiting.models import WorkType
 from assessflow.waiting.selectors import entry_for
+from assessflow.waiting.timescales import due_label
 
 from . import selectors, services
 from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
@@ -197,6 +198,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     allocations = selectors.own_caseload(request.membership).select_related("entry", "person", "council")
     rows = list(allocations.order_by("entry__due_on", "pk")[:500])
+    for row in rows:
+        row.due_label = due_label(
+            work_type=row.entry.work_type, due_on=row.entry.due_on, review_due_on=row.person.review_due_on
+        )
     record_people_searched(
         actor=Actor.from_request(request),
         council_ids=sorted({a.council_id for a in rows}),

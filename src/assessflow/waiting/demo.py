@@ -19,7 +19,7 @@ from assessflow.tenancy.models import Organisation
 
 from .models import Priority, WaitingListEntry, WorkType
 from .tallies import bump_many
-from .timescales import DEFAULT_CONTACT_DAYS, due_date
+from .timescales import DEFAULT_CONTACT_DAYS
 
 CHUNK = 5000
 REFERRALS = (
@@ -53,6 +53,8 @@ def load_demo_waiting(council: Organisation, today: datetime.date) -> int:
             continue
         rng = random.Random(f"waiting:{person_id}")  # noqa: S311  (repeatable demo data, not a secret)
         priority = _priority(rng)
+        # They join the list four weeks before the review is due (the check-in point), and the entry is due on
+        # the review date itself, as an imported review is: one date for one fact on every page.
         joined = review_due_on - datetime.timedelta(days=28)
         batch.append(
             WaitingListEntry(
@@ -62,7 +64,7 @@ def load_demo_waiting(council: Organisation, today: datetime.date) -> int:
                 priority=priority,
                 priority_rationale="Annual review of a current package (demo backlog)",
                 added_at=timezone.make_aware(datetime.datetime.combine(joined, datetime.time(9, 0))),
-                due_on=due_date(added_on=joined, priority=priority, working_days=None),
+                due_on=review_due_on,
                 next_contact_on=joined + datetime.timedelta(days=DEFAULT_CONTACT_DAYS[priority] * rng.randint(1, 12)),
             )
         )

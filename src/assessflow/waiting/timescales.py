@@ -4,7 +4,7 @@ import datetime
 
 from assessflow.working_days import add_working_days
 
-from .models import Priority
+from .models import Priority, WorkType
 
 # Working days from joining the list; a council sets its own per work type and priority.
 DEFAULT_WORKING_DAYS = {Priority.RED: 5, Priority.AMBER: 20, Priority.GREEN: 60}
@@ -19,3 +19,17 @@ RETRY_DAYS = 2
 def due_date(*, added_on: datetime.date, priority: str, working_days: int | None) -> datetime.date:
     days = working_days if working_days is not None else DEFAULT_WORKING_DAYS[priority]
     return add_working_days(added_on, days)
+
+
+# Work due on the person's own review date where the record has one (a backlog file's review date, the demo's):
+# such an entry's due date is the review date, not a timescale, and is labelled as such.
+REVIEW_DATED = frozenset({WorkType.ANNUAL_REVIEW})
+
+
+def due_label(*, work_type: str, due_on: datetime.date, review_due_on: datetime.date | None) -> str:
+    """What an entry's due date is, so a page names it for what it is rather than calling every date a review's."""
+    if work_type == WorkType.DOLS:
+        return "Statutory deadline"
+    if work_type in REVIEW_DATED and due_on == review_due_on:
+        return "Review due"
+    return "Due by the council's timescale"

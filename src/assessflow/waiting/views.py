@@ -22,6 +22,7 @@ from . import selectors, services
 from .extensions import entry_actions
 from .forms import KeepInTouchForm, ListFilterForm, ReprioritiseForm, ScreeningForm
 from .models import Priority, WorkType
+from .timescales import due_label
 
 
 @require_http_methods(["GET", "POST"])
@@ -129,6 +130,9 @@ def _entry_page(request: HttpRequest, item, form: ReprioritiseForm, status: int 
         "waiting/entry.html",
         {
             "entry": item,
+            "due_label": due_label(
+                work_type=item.work_type, due_on=item.due_on, review_due_on=item.person.review_due_on
+            ),
             **person_page(request.membership, item.person),
             "today": timezone.localdate(),
             "form": form,
