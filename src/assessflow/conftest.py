@@ -18,6 +18,13 @@ from assessflow.tests import factories
 
 PASSWORD = "correct horse battery"
 
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist, every browser test runs on one worker, so the demo server is built once per run."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
 COUNCIL_ROLES = (
     Role.FRONT_DOOR,
     Role.ASSESSOR,
