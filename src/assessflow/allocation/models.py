@@ -201,6 +201,7 @@ class AllocationRun(models.Model):
         DONE = "done", "Ready"
         ACCEPTING = "accepting", "Being accepted"
         ACCEPTED = "accepted", "Accepted"
+        UNDONE = "undone", "Accepted, then undone"
         FAILED = "failed", "Failed"
 
     council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -219,6 +220,14 @@ class AllocationRun(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted = models.PositiveIntegerField(default=0)
     chosen = models.JSONField(default=list, blank=True)  # the entries being accepted in the background
+    # The handovers accepting made (a case given to a provider's assessor), so undoing ends only those.
+    handovers = models.JSONField(default=list, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone = models.PositiveIntegerField(default=0)
+    not_undone = models.JSONField(default=list, blank=True)  # [{"entry": id, "why": str}]: what undoing left
     failure = models.TextField(blank=True)
 
     objects = ScopedManager(council="council")

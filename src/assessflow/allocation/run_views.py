@@ -1,8 +1,10 @@
 """Asking for suggestions, watching them worked out, reading their reasons and accepting them; the council's weights."""
 
+from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -10,16 +12,13 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.people.services import record_people_searched
-from assessflow.tenancy.models import Contract, User
+from assessflow.tenancy.models import Contract
 from assessflow.tenancy.permissions import permission_required
 from assessflow.waiting.models import WaitingListEntry, WorkType
 
-from . import selectors, services
+from . import run_selectors, selectors, services, undo
 from .forms import AreaForm, ContractScopeForm, SuggestForm, TravelTimeForm, WeightsForm
 from .models import AllocationRun, AllocationSettings, Area, ContractScope, TravelTime
-from .rules import RULE_MESSAGES
-
-SHOWN = 300  # suggestions listed on the page; accepting "all" takes every one
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,67 +45,120 @@ def _run(request: HttpRequest, run_id: int) -> AllocationRun:
     return run
 
 
-def _rows(run: AllocationRun):
-    shown = run.suggestions[:SHOWN]
-    blocked = run.blocked[:SHOWN]
-    ids = [s["entry"] for s in shown] + [b["entry"] for b in blocked]
-    entries = WaitingListEntry.objects.filter(pk__in=ids).select_related("person")
+LISTED = (AllocationRun.Status.DONE, AllocationRun.Status.ACCEPTED, AllocationRun.Status.UNDONE)
+
+
+def _run_page(request: HttpRequest, item: AllocationRun, *, ticked=frozenset(), error=None, status=200):
+    """The run with its suggestions grouped by assessor; nothing is ticked but what the manager ticked."""
+    found = run_selectors.listing(item) if item.status in LISTED else None
+    rows = [row for group in found.groups for row in group.rows] if found else []
+    kept = _not_undone(item)
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[item.council_id],
+        criteria=["allocation suggestions"],
+        found=[row["entry"].person for row in [*rows, *(found.stuck if found else []), *kept]],
+    )
+    opened = {g.assessor.pk for g in found.groups if any(r["entry"].pk in ticked for r in g.rows)} if found else set()
+    if error and rows and not opened:
+        opened = {found.groups[0].assessor.pk}  # where the error summary's link goes
+    context = {
+        "run": item,
+        "listing": found,
+        "ticked": ticked,
+        "opened": opened,
+        "first_box": f"accept-{rows[0]['entry'].pk}" if rows and item.status == item.Status.DONE else "",
+        "error": error,
+        "may_undo": undo.may_undo(item),
+        "undo_until": undo.undo_until(item),
+        "undo_minutes": int(undo.UNDO_WINDOW.total_seconds() // 60),
+        "not_undone": kept,
+    }
+    return render(request, "allocation/run.html", context, status=status)
+
+
+def _not_undone(item: AllocationRun) -> list[dict]:
+    if not item.not_undone:
+        return []
+    entries = WaitingListEntry.objects.filter(pk__in=[k["entry"] for k in item.not_undone]).select_related("person")
     entries = {e.pk: e for e in entries}
-    users = {u.pk: u for u in User.objects.filter(pk__in=[s["assessor"] for s in shown])}
-    suggestions = [
-        {**s, "entry": entries[s["entry"]], "assessor": users[s["assessor"]], "pounds": s["pence"] / 100}
-        for s in shown
-        if s["entry"] in entries and s["assessor"] in users
-    ]
-    stuck = [{"entry": entries[b["entry"]], "why": RULE_MESSAGES[b["rule"]]} for b in blocked if b["entry"] in entries]
-    return suggestions, stuck
+    return [{"entry": entries[k["entry"]], "why": k["why"]} for k in item.not_undone if k["entry"] in entries]
 
 
 @require_http_methods(["GET"])
 @permission_required("allocation.allocate")
 def run(request: HttpRequest, run_id: int) -> HttpResponse:
-    item = _run(request, run_id)
-    suggestions, stuck = _rows(item) if item.status in (item.Status.DONE, item.Status.ACCEPTED) else ([], [])
-    record_people_searched(
-        actor=Actor.from_request(request),
-        council_ids=[item.council_id],
-        criteria=["allocation suggestions"],
-        found=[row["entry"].person for row in [*suggestions, *stuck]],
-    )
-    return render(
-        request,
-        "allocation/run.html",
-        {"run": item, "suggestions": suggestions, "stuck": stuck, "shown": SHOWN},
-    )
+    return _run_page(request, _run(request, run_id))
+
+
+def _accepted(request: HttpRequest, item: AllocationRun) -> HttpResponse:
+    if item.status == item.Status.ACCEPTING:
+        messages.success(request, f"Accepting {len(item.chosen)} suggestions: this page shows when it is done.")
+    else:
+        until = timezone.localtime(undo.undo_until(item)).strftime("%H:%M")
+        messages.success(
+            request,
+            f"{item.accepted} suggestion{pluralize(item.accepted)} accepted: the cases are allocated and off the "
+            f"waiting list. You can undo this until {until}.",
+        )
+    return redirect("allocation:run", item.pk)
 
 
 @require_POST
 @permission_required("allocation.allocate")
 def accept(request: HttpRequest, run_id: int) -> HttpResponse:
+    """Accept only what the manager ticked; accepting all has its own page that says what it will do."""
     item = _run(request, run_id)
-    if request.POST.get("which") == "all":
-        chosen = {s["entry"] for s in item.suggestions}
-    else:
-        chosen = {int(v) for v in request.POST.getlist("entry") if v.isdigit()}
+    chosen = {int(v) for v in request.POST.getlist("entry") if v.isdigit()}
     try:
         item = services.accept(actor=Actor.from_request(request), run=item, entry_ids=chosen)
     except services.AllocationRefused as error:
-        suggestions, stuck = _rows(item)
-        return render(
-            request,
-            "allocation/run.html",
-            {
-                "run": item,
-                "suggestions": suggestions,
-                "stuck": stuck,
-                "shown": SHOWN,
-                "error": " ".join(error.messages),
-            },
-            status=400,
-        )
-    if item.status == item.Status.ACCEPTING:
+        return _run_page(request, item, ticked=chosen, error=" ".join(error.messages), status=400)
+    return _accepted(request, item)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("allocation.allocate")
+def accept_all(request: HttpRequest, run_id: int) -> HttpResponse:
+    """What accepting every suggestion would do (cases, assessors, providers' contracts); the POST does it."""
+    item = _run(request, run_id)
+    if item.status != item.Status.DONE and request.method == "POST":
+        return _run_page(request, item, error="These suggestions are not ready, or were already accepted.", status=400)
+    if item.status != item.Status.DONE:
         return redirect("allocation:run", item.pk)
-    return redirect("allocation:team")
+    error = None
+    if request.method == "POST":
+        try:
+            item = services.accept(
+                actor=Actor.from_request(request), run=item, entry_ids={s["entry"] for s in item.suggestions}
+            )
+            return _accepted(request, item)
+        except services.AllocationRefused as refused:
+            error = " ".join(refused.messages)
+    summary = run_selectors.acceptance_summary(item, timezone.localdate())
+    context = {
+        "run": item,
+        "summary": summary,
+        "error": error,
+        "undo_minutes": int(undo.UNDO_WINDOW.total_seconds() // 60),
+    }
+    return render(request, "allocation/accept_all.html", context, status=400 if error else 200)
+
+
+@require_POST
+@permission_required("allocation.allocate")
+def undo_run(request: HttpRequest, run_id: int) -> HttpResponse:
+    item = _run(request, run_id)
+    try:
+        item = undo.undo(actor=Actor.from_request(request), run=item)
+    except services.AllocationRefused as error:
+        return _run_page(request, item, error=" ".join(error.messages), status=400)
+    kept = len(item.not_undone)
+    message = f"Undone: {item.undone} allocation{pluralize(item.undone)} withdrawn and back on the waiting list."
+    if kept:
+        message += f" {kept} could not be undone: they are listed below with why."
+    messages.success(request, message)
+    return redirect("allocation:run", item.pk)
 
 
 @require_http_methods(["GET", "POST"])

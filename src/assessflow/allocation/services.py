@@ -249,7 +249,7 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> Allocati
     """Accept the chosen suggestions: at once for a few, in the background for many; one transaction either way."""
     chosen = [s["entry"] for s in run.suggestions if s["entry"] in entry_ids]
     if not chosen:
-        raise AllocationRefused("Choose at least one suggestion to accept.")
+        raise AllocationRefused({"entry": "Select the suggestions to accept"})
     if len(chosen) <= ACCEPT_IN_BACKGROUND:
         allocate_suggestions(actor=actor, run=run, entry_ids=set(chosen))
     else:
@@ -299,6 +299,7 @@ def allocate_suggestions(*, actor: Actor, run: AllocationRun, entry_ids: set[int
         cases = {
             c.id: c for c in selectors.cases_from(run.council, WaitingListEntry.objects.filter(pk__in=entries), today)
         }
+        handed_before = _open_handovers(entries.values(), chosen)
         for suggestion in chosen:
             entry = entries.get(suggestion["entry"])
             if entry is None or entry.status != Status.WAITING:
@@ -312,7 +313,18 @@ def allocate_suggestions(*, actor: Actor, run: AllocationRun, entry_ids: set[int
                 pool=pool,
                 case=cases[entry.pk],
             )
+        made = sorted(_open_handovers(entries.values(), chosen) - handed_before)
+        AllocationRun.objects.filter(pk=run.pk).update(handovers=made)
     return len(chosen)
+
+
+def _open_handovers(entries, chosen: list[dict]) -> set[int]:
+    """The open handovers of the people whose work goes to a provider's assessor: accepting may add to them."""
+    to_providers = {s["entry"] for s in chosen if not s.get("in_house", False)}
+    people = {e.person_id for e in entries if e.pk in to_providers}
+    if not people:
+        return set()
+    return set(Handover.objects.filter(person_id__in=people, ended_at__isnull=True).values_list("pk", flat=True))
 
 
 @task()

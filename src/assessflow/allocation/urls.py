@@ -16,5 +16,7 @@ urlpatterns = [
     path("suggestions/", run_views.suggest, name="suggest"),
     path("suggestions/<int:run_id>/", run_views.run, name="run"),
     path("suggestions/<int:run_id>/accept/", run_views.accept, name="accept"),
+    path("suggestions/<int:run_id>/accept-all/", run_views.accept_all, name="accept-all"),
+    path("suggestions/<int:run_id>/undo/", run_views.undo_run, name="undo"),
     path("settings/", run_views.allocation_settings, name="settings"),
 ]

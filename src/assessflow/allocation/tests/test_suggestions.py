@@ -33,7 +33,7 @@ def test_a_manager_sees_suggestions_with_reasons_and_accepts_them(cast, sign_in,
     assert run.status == "done"
     page = manager.get(f"/allocation/suggestions/{run.pk}/").content.decode()
     assert "Waiting" in page and "Score" in page
-    assert manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"}).status_code == 302
+    assert manager.post(f"/allocation/suggestions/{run.pk}/accept-all/").status_code == 302
     with scopes_disabled():
         run.refresh_from_db()
         allocated = Allocation.objects.filter(run=run).count()
@@ -64,8 +64,8 @@ def test_an_unqualified_worker_is_never_suggested_for_qualified_work(cast, sign_
 
 def test_accepting_twice_allocates_once(cast, sign_in, pool, run_for):
     manager, run = run_for()
-    manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
-    again = manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
+    manager.post(f"/allocation/suggestions/{run.pk}/accept-all/")
+    again = manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"entry": [run.suggestions[0]["entry"]]})
     assert again.status_code == 400
     assert "already accepted" in again.content.decode()
     with scopes_disabled():
@@ -75,7 +75,7 @@ def test_accepting_twice_allocates_once(cast, sign_in, pool, run_for):
 def test_accepting_only_the_ticked_suggestions(cast, sign_in, pool, run_for):
     manager, run = run_for()
     first = run.suggestions[0]["entry"]
-    manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "ticked", "entry": [first]})
+    manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"entry": [first]})
     with scopes_disabled():
         assert list(Allocation.objects.filter(run=run).values_list("entry_id", flat=True)) == [first]
 
@@ -97,8 +97,8 @@ def test_accepting_checks_capacity_again_when_another_run_was_accepted_first(cas
             factories.WaitingListEntryFactory(person=factories.PersonFactory(council=cast.council_a), priority="red")
     manager, first = run_for()
     _, second = run_for()  # worked out from the same free slots
-    manager.post(f"/allocation/suggestions/{first.pk}/accept/", {"which": "all"})
-    page = manager.post(f"/allocation/suggestions/{second.pk}/accept/", {"which": "all"})
+    manager.post(f"/allocation/suggestions/{first.pk}/accept-all/")
+    page = manager.post(f"/allocation/suggestions/{second.pk}/accept-all/")
     assert page.status_code == 400
     assert "ask for new suggestions" in page.content.decode()
     with scopes_disabled():
@@ -130,7 +130,7 @@ def test_many_suggestions_are_accepted_in_the_background_in_one_go(
     manager, run = run_for()
     assert len(run.suggestions) > 1
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager.post(f"/allocation/suggestions/{run.pk}/accept/", {"which": "all"})
+        response = manager.post(f"/allocation/suggestions/{run.pk}/accept-all/")
     assert response["Location"] == f"/allocation/suggestions/{run.pk}/"
     with scopes_disabled():
         run.refresh_from_db()
