@@ -105,10 +105,10 @@ def raw_insert(council_id: int, user_id: int, rows: int) -> float:
                 [(council_id, pid, now, datetime.date(2026, 6, 1)) for pid in person_ids],
             )
             cursor.executemany(
-                "INSERT INTO pathway_pathwayevent (council_id, person_id, work_item_type, work_item_id, event_type, at, actor_id,"
-                " actor_role, from_status, to_status, reason_code, detail) VALUES (%s,%s,'waiting.waitinglistentry',%s,"
-                "'waiting_list_added',%s,%s,'','','waiting','amber','{}')",
-                [(council_id, pid, str(pid), now, user_id) for pid in person_ids],
+                "INSERT INTO pathway_pathwayevent (council_id, person_id, work_item_type, work_item_id, event_type,"
+                " occurred_at, recorded_at, actor_id, actor_role, from_status, to_status, reason_code, detail)"
+                " VALUES (%s,%s,'waiting.waitinglistentry',%s,'waiting_list_added',%s,%s,%s,'','','waiting','amber','{}')",
+                [(council_id, pid, str(pid), now, now, user_id) for pid in person_ids],
             )
             cursor.executemany(
                 "INSERT INTO people_timelineentry (council_id, person_id, kind, occurred_at, recorded_at, title, summary, actor_name,"
@@ -206,8 +206,8 @@ def raw_copy(council_id: int, user_id: int, rows: int) -> float:
                 ),
             )
             copy(
-                "COPY pathway_pathwayevent (council_id, person_id, work_item_type, work_item_id, event_type, at, actor_id,"
-                " actor_role, from_status, to_status, reason_code, detail) FROM STDIN",
+                "COPY pathway_pathwayevent (council_id, person_id, work_item_type, work_item_id, event_type,"
+                " occurred_at, recorded_at, actor_id, actor_role, from_status, to_status, reason_code, detail) FROM STDIN",
                 (
                     (
                         council_id,
@@ -215,6 +215,7 @@ def raw_copy(council_id: int, user_id: int, rows: int) -> float:
                         "waiting.waitinglistentry",
                         str(pid),
                         "waiting_list_added",
+                        now,
                         now,
                         user_id,
                         "",

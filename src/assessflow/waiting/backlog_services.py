@@ -84,8 +84,8 @@ def start_import(
 def _has_template_header(name: str, content: bytes) -> bool:
     try:
         return is_template_header(next(read_lines(name, io.BytesIO(content)), []))
-    except UnreadableFile:
-        return False  # reading the file in the background says why
+    except Exception:  # any unreadable file: reading it in the background says why
+        return False
 
 
 def read(job_id: int) -> None:
@@ -168,7 +168,7 @@ def abandon(*, actor: Actor, job: BacklogImport) -> BacklogImport:
     return job
 
 
-ABANDONABLE = (Status.MAPPING, Status.CHECKED)
+ABANDONABLE = (Status.READING, Status.MAPPING, Status.CHECKED)
 
 
 def _remove_files_on_commit(job: BacklogImport) -> None:
@@ -193,7 +193,7 @@ def _fail(job: BacklogImport, error: Exception, *, stage: str) -> None:
             "Nothing was imported. Upload the file again; if it stops again, send this message to your support team."
         )
     with transaction.atomic():
-        BacklogImport.objects.filter(pk=job.pk).update(
+        BacklogImport.objects.filter(pk=job.pk).exclude(status=Status.ABANDONED).update(
             status=Status.FAILED, failure=reason[:2000], finished_at=timezone.now(), survey={}, file=""
         )
         _remove_files_on_commit(job)

@@ -41,8 +41,26 @@ LABELS = {
 }
 
 
+DATES = ("date_of_birth", "last_review_on", "review_due_on", "package_start_on", "referred_on", "added_on")
+
+
 def column_label(column: str) -> str:
     return LABELS.get(column) or COLUMNS[column].split(" (")[0]
+
+
+def column_hint(column: str) -> str:
+    """What the page says under a column: whether it is needed, and what of the file's values is read."""
+    hints = ["Required" if column in REQUIRED else ""]
+    if column in LIST_COLUMNS:
+        hints.append("its values are matched below")
+    elif column in DATES:
+        hints.append("dates like 27/03/1941, 1941-03-27 or Excel dates")
+    if column == "added_on":
+        hints.append("waits count from it, or from the referral date when it is blank")
+    elif column == "allocated_worker":
+        hints.append("a worker's email, or their name as Forename Surname or Surname, Forename")
+    text = "; ".join(h for h in hints if h)
+    return text[:1].upper() + text[1:]
 
 
 class MappingForm(GovukFormMixin, forms.Form):
@@ -66,7 +84,7 @@ class MappingForm(GovukFormMixin, forms.Form):
         for column in COLUMNS:
             fields[f"column_{column}"] = forms.ChoiceField(
                 label=column_label(column),
-                help_text=COLUMNS[column],
+                help_text=column_hint(column),
                 choices=[("", "Not in this file"), *((h, h) for h in headers)],
                 required=column in REQUIRED,
                 initial=suggested.get(column, ""),

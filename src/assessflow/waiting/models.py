@@ -231,7 +231,8 @@ class BacklogImport(models.Model):
 
     @property
     def can_abandon(self) -> bool:
-        return self.status in (self.Status.MAPPING, self.Status.CHECKED, self.Status.FAILED)
+        """Only while it waits on its administrator (or on reading): not while rows are checked or written."""
+        return self.status in (self.Status.READING, self.Status.MAPPING, self.Status.CHECKED)
 
 
 class BacklogMapping(models.Model):

@@ -190,3 +190,35 @@ def test_another_councils_saved_matching_is_not_offered(cast, importer):
     assert response.status_code == 400
     with scopes_disabled():
         assert not BacklogImport.objects.filter(original_name="x.csv").exists()
+
+
+def test_assessflows_own_labels_and_common_spellings_are_taken_in_a_template_file(cast, importer):
+    from assessflow.waiting.backlog import COLUMNS
+
+    rows = [
+        f"LAB-{i},Ivy,Lane,1944-04-04,,,,,,,{work},{priority}"
+        for i, (work, priority) in enumerate(
+            [
+                ("6-week review", "Red: high risk"),
+                ("Carer's assessment", "Amber"),
+                ("Deprivation of Liberty Safeguards", "Low"),
+                ("6 week review", "2"),
+                ("  Annual Review ", ""),
+            ]
+        )
+    ]
+    job = importer.upload("template.csv", (",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n").encode())
+    assert (job.status, job.rows_valid, job.error_rows) == ("checked", 5, 0), job.errors
+    importer.publish(job)
+    with scopes_disabled():
+        entries = WaitingListEntry.objects.filter(person__external_reference__startswith="LAB-")
+        found = dict(entries.values_list("person__external_reference", "work_type"))
+        priorities = dict(entries.values_list("person__external_reference", "priority"))
+    assert found == {
+        "LAB-0": "six_week_review",
+        "LAB-1": "carers_assessment",
+        "LAB-2": "dols",
+        "LAB-3": "six_week_review",
+        "LAB-4": "annual_review",
+    }
+    assert priorities == {"LAB-0": "red", "LAB-1": "amber", "LAB-2": "green", "LAB-3": "amber", "LAB-4": "green"}
