@@ -89,16 +89,17 @@ def may_change_enquiry(membership: Membership, enquiry, *, lead_only: bool = Fal
     return not lead_only and enquiry.named_workers.filter(pk=membership.user_id).exists()
 
 
-def may_assess(membership: Membership, application: DolsApplication, requirement: str) -> bool:
-    """The DoLS team, or the named assessor whose assessment this is: the mental health assessor for mental
-    health, the best interests assessor for the rest; either for eligibility."""
+def may_assess(membership: Membership, application: DolsApplication, assessed_by: str) -> bool:
+    """Who may record an assessment made by the named best interests or mental health assessor: the DoLS team, or
+    that assessor themself. An external doctor has no account here, so the best interests assessor may record
+    their assessment for them."""
     if in_dols_team(membership):
         return True
     user = membership.user_id
-    if requirement == "mental_health":
-        return application.mental_health_assessor_id == user
-    if requirement == "eligibility":
-        return user in (application.mental_health_assessor_id, application.best_interests_assessor_id)
+    if assessed_by == "mental_health":
+        if application.mental_health_assessor_id is not None:
+            return application.mental_health_assessor_id == user
+        return application.mental_health_doctor_id is not None and application.best_interests_assessor_id == user
     return application.best_interests_assessor_id == user
 
 

@@ -53,6 +53,7 @@ class SafeguardingConfig(AppConfig):
                 "safeguarding.dols.extended": "Urgent authorisation extended",
                 "safeguarding.dols.screened": "DoLS request screened",
                 "safeguarding.dols.assessors_named": "DoLS assessors named",
+                "safeguarding.dols.doctor_added": "Approved mental health assessor added",
                 "safeguarding.dols.assessed": "DoLS assessment recorded",
                 "safeguarding.dols.decided": "DoLS decision recorded",
                 "safeguarding.dols.closed": "DoLS request closed",

@@ -19,6 +19,10 @@ class ImmediateAction(models.TextChoices):
     OTHER = "other", "Other action"
 
 
+# The collection's answer where the council cannot tell whether the adult was asked what outcomes they want.
+DONT_KNOW = "dont_know"
+
+
 class AskedOf(models.TextChoices):
     ADULT = "adult", "The adult"
     REPRESENTATIVE = "representative", "Their representative"
@@ -95,3 +99,31 @@ class Requirement(models.TextChoices):
     BEST_INTERESTS = "best_interests", "Best interests"
     ELIGIBILITY = "eligibility", "Eligibility"
     NO_REFUSALS = "no_refusals", "No refusals"
+
+
+# Which requirement each assessor may assess (the 2008 standard authorisation regulations): the mental health
+# assessment is a doctor's, the best interests, age and no refusals assessments a best interests assessor's; either
+# may assess mental capacity and eligibility.
+class AssessedBy(models.TextChoices):
+    BEST_INTERESTS = "best_interests", "The best interests assessor"
+    MENTAL_HEALTH = "mental_health", "The mental health assessor"
+
+
+ASSESSED_BY = {
+    Requirement.AGE: {AssessedBy.BEST_INTERESTS},
+    Requirement.MENTAL_HEALTH: {AssessedBy.MENTAL_HEALTH},
+    Requirement.MENTAL_CAPACITY: {AssessedBy.BEST_INTERESTS, AssessedBy.MENTAL_HEALTH},
+    Requirement.BEST_INTERESTS: {AssessedBy.BEST_INTERESTS},
+    Requirement.ELIGIBILITY: {AssessedBy.BEST_INTERESTS, AssessedBy.MENTAL_HEALTH},
+    Requirement.NO_REFUSALS: {AssessedBy.BEST_INTERESTS},
+}
+
+
+class DoctorApproval(models.TextChoices):
+    SECTION_12 = "s12", "Approved under section 12 of the Mental Health Act 1983"
+    EXPERIENCE = "experience", "Three years' experience in mental disorder (2008 regulations)"
+
+
+class RepresentativeKind(models.TextChoices):
+    FAMILY_OR_FRIEND = "family_or_friend", "A family member or friend"
+    PAID = "paid", "A paid representative"

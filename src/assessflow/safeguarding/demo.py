@@ -1,4 +1,6 @@
-"""The demo council's safeguarding and DoLS teams and a few cases at each step, made through the services."""
+"""The demo council's safeguarding and DoLS teams and a few cases at each step, made through the services.
+
+Runs after the allocation demo: the DoLS cases name a best interests assessor from the council's pool."""
 
 import datetime
 import uuid
@@ -11,8 +13,8 @@ from assessflow.audit.actor import Actor
 from assessflow.people.models import Handover, Person
 from assessflow.tenancy.models import Membership, Organisation, Team
 
-from .categories import Requirement
-from .models import Concern, SafeguardingSettings
+from .categories import AssessedBy, DoctorApproval, Requirement
+from .models import ApprovedDoctor, Concern, SafeguardingSettings
 from .services import concerns, dols, enquiries
 
 
@@ -126,8 +128,46 @@ def _safeguarding(council: Organisation, people: list[Person], handed: Person) -
             )
 
 
+def _doctor(council: Organisation, office: Actor, today: datetime.date) -> ApprovedDoctor:
+    """An approved doctor commissioned from outside the council: the demo's mental health assessor."""
+    doctor, _ = ApprovedDoctor.objects.get_or_create(
+        council=council,
+        gmc_number="7012345",
+        defaults={
+            "name": "Dr Helen Okafor",
+            "approval": DoctorApproval.SECTION_12,
+            "approval_reference": "S12-DEMO-0415",
+            "organisation": "Demo Assessment Services (commissioned)",
+            "approval_ends_on": today + datetime.timedelta(days=365),
+            "added_by": office.user,
+        },
+    )
+    return doctor
+
+
+def _assess_all(bia: Actor, application) -> None:
+    """The best interests assessor records their five and, for the external doctor (who has no account), the
+    doctor's mental health assessment."""
+    for requirement in Requirement.values:
+        by = AssessedBy.MENTAL_HEALTH if requirement == Requirement.MENTAL_HEALTH else AssessedBy.BEST_INTERESTS
+        best_interests = requirement == Requirement.BEST_INTERESTS
+        dols.record_assessment(
+            actor=bia,
+            application=application,
+            requirement=requirement,
+            met=True,
+            finding="Requirement met",
+            assessed_by=by,
+            recommended_months=12 if best_interests else None,
+            recommended_conditions="Offer a walk outside every day" if best_interests else "",
+        )
+
+
 def _dols(council: Organisation, people: list[Person], today: datetime.date) -> None:
-    signatory = _actor("dols@demo-borough.example")
+    # The DoLS office records, screens and names; a qualified BIA and an external approved doctor assess; the
+    # office's manager, who assessed nothing, signs.
+    office, bia = _actor("dols@demo-borough.example"), _actor("safeguarding@demo-borough.example")
+    doctor = _doctor(council, office, today)
     home = Organisation.objects.filter(name="Elm Lodge Care Home").first()
     requests = [
         (people[3], today - datetime.timedelta(days=6), 7),
@@ -138,7 +178,7 @@ def _dols(council: Organisation, people: list[Person], today: datetime.date) -> 
     for person, urgent_on, urgent_days in requests:
         made.append(
             dols.receive_request(
-                actor=signatory,
+                actor=office,
                 person=person,
                 managing_authority="Elm Lodge Care Home",
                 setting="care_home",
@@ -152,32 +192,31 @@ def _dols(council: Organisation, people: list[Person], today: datetime.date) -> 
         )
     for application in made[1:]:
         dols.screen(
-            actor=signatory,
+            actor=office,
             application=application,
-            priority="medium",
-            rationale="Settled in the placement; not objecting (screening tool: medium)",
+            criteria=["unsettled"],
+            note="Asks to go home in the evenings; settles with reassurance",
             team=Team.objects.filter(organisation=council, name="DoLS").first(),
             expected_version=application.version,
         )
         dols.name_assessors(
-            actor=signatory,
+            actor=office,
             application=application,
-            best_interests=signatory.user,
-            mental_health=signatory.user,
+            best_interests=bia.user,
+            mental_health=doctor,
             expected_version=application.version,
         )
     granted = made[2]
-    for requirement in Requirement.values:
-        dols.record_assessment(
-            actor=signatory, application=granted, requirement=requirement, met=True, finding="Requirement met"
-        )
+    _assess_all(bia, granted)
+    granted.refresh_from_db()
     dols.decide(
-        actor=signatory,
+        actor=office,
         application=granted,
         grant=True,
         months=12,
         conditions="Offer a walk outside every day",
         reason="",
+        representative={"name": "June Parry", "kind": "family_or_friend", "contact": "Daughter; 07700 900123"},
         expected_version=granted.version,
     )
 

@@ -1,5 +1,6 @@
 """Pages for DoLS: the list by deadline, a request, and each step of its life."""
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,19 +13,20 @@ from assessflow.people.selectors import person_for
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
-from . import access, selectors
-from .forms import (
+from . import access, dols_priority, selectors
+from .dols_forms import (
+    ApprovedDoctorForm,
     AssessmentForm,
     AssessorsForm,
-    CloseForm,
     DolsDecisionForm,
-    DolsRequestForm,
     DolsScreenForm,
     ExtendForm,
-    ReviewForm,
 )
-from .pages import form_page, viewed
+from .forms import CloseForm, DolsRequestForm, ReviewForm
+from .models import ApprovedDoctor
+from .pages import add_errors, form_page, viewed
 from .services import dols as services
+from .services import dols_assessors
 
 
 @require_GET
@@ -97,7 +99,8 @@ def application(request: HttpRequest, application_id: int) -> HttpResponse:
             "application": item,
             "deadlines": due,
             "breached": due.breached(decided_on=item.decided_on, today=today) and item.status != "closed",
-            "assessments": item.assessments.select_related("assessor"),
+            "assessments": item.assessments.select_related("assessor", "doctor", "recorded_by"),
+            "criteria": dols_priority.labels(item.screening_criteria),
             "today": today,
             "may_sign": may(request.membership, "safeguarding.dols_sign"),
             "may_manage": may(request.membership, "safeguarding.dols"),
@@ -119,13 +122,15 @@ STEPS = {
 def _run(step: str, actor: Actor, item, data: dict):
     version = data.get("version")
     if step == "extend":
-        return services.extend_urgent(actor=actor, application=item, days=data["days"], expected_version=version)
+        return services.extend_urgent(
+            actor=actor, application=item, days=data["days"], reasons=data["reasons"], expected_version=version
+        )
     if step == "screen":
         return services.screen(
             actor=actor,
             application=item,
-            priority=data["priority"],
-            rationale=data["rationale"],
+            criteria=data["criteria"],
+            note=data["note"],
             team=data["team"],
             expected_version=version,
         )
@@ -138,24 +143,31 @@ def _run(step: str, actor: Actor, item, data: dict):
             expected_version=version,
         )
     if step == "assess":
-        return services.record_assessment(
-            actor=actor, application=item, requirement=data["requirement"], met=data["met"], finding=data["finding"]
-        )
+        return services.record_assessment(actor=actor, application=item, **data)
     if step == "decide":
-        return services.decide(
-            actor=actor,
-            application=item,
-            grant=data["grant"],
-            months=data["months"],
-            conditions=data["conditions"],
-            reason=data["reason"],
-            expected_version=version,
-        )
+        return _decide(actor, item, data)
     if step == "close":
         return services.close(
             actor=actor, application=item, reason=data["reason"], note=data["note"], expected_version=version
         )
     return services.request_review(actor=actor, application=item, reason=data["reason"], expected_version=version)
+
+
+def _decide(actor: Actor, item, data: dict):
+    return services.decide(
+        actor=actor,
+        application=item,
+        grant=data["grant"],
+        months=data["months"],
+        conditions=data["conditions"],
+        reason=data["reason"],
+        representative={
+            "name": data["representative_name"],
+            "kind": data["representative_kind"],
+            "contact": data["representative_contact"],
+        },
+        expected_version=data["version"],
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -168,7 +180,9 @@ def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
     initial = {
         "version": item.version,
         "best_interests_assessor": item.best_interests_assessor_id,
-        "mental_health_assessor": item.mental_health_assessor_id,
+        "mental_health_assessor": item.mental_health_doctor_id,
+        "conditions": item.recommended_conditions,
+        "months": item.recommended_months,
     }
     return form_page(
         request,
@@ -179,4 +193,25 @@ def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
         title=f"{title}: {item.reference}",
         button=button,
         done=reverse("safeguarding:dols", args=[item.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.dols")
+def doctors(request: HttpRequest) -> HttpResponse:
+    """The doctors the council may name as mental health assessor, and adding one with their approval."""
+    council = request.membership.organisation
+    form = ApprovedDoctorForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dols_assessors.add_doctor(actor=Actor.from_request(request), council=council, values=form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("safeguarding:dols-doctors")
+    return render(
+        request,
+        "safeguarding/dols_doctors.html",
+        {"form": form, "doctors": ApprovedDoctor.objects.filter(council=council), "today": timezone.localdate()},
+        status=400 if form.errors else 200,
     )

@@ -8,12 +8,12 @@ from assessflow.tenancy.roles import STAFF_ROLES, OrganisationKind
 from assessflow.waiting.models import Priority
 
 from .categories import (
+    DONT_KNOW,
     Achieved,
     ActionTaken,
     AskedOf,
     Capacity,
     ImmediateAction,
-    Requirement,
     Risk,
     RiskLocation,
     RiskResult,
@@ -91,20 +91,23 @@ class TriageForm(VersionForm):
 
 
 class DecisionForm(VersionForm):
+    # Each part is whether the council has reasonable cause to suspect it (s.42(1)), not whether it is proven.
     has_care_needs = yes_no(
-        "Does the adult have needs for care and support?",
-        "Answer whether the adult has needs for care and support",
+        "Is there reasonable cause to suspect that the adult has needs for care and support?",
+        "Answer whether there is reasonable cause to suspect that the adult has needs for care and support",
         help_text="Whether or not the council is meeting any of those needs",
     )
     has_care_needs_reason = text("Why", "Give the reason for this answer", rows=2)
     abuse_or_risk = yes_no(
-        "Is the adult experiencing, or at risk of, abuse or neglect?",
-        "Answer whether the adult is experiencing, or at risk of, abuse or neglect",
+        "Is there reasonable cause to suspect that the adult is experiencing, or is at risk of, abuse or neglect?",
+        "Answer whether there is reasonable cause to suspect that the adult is experiencing, or is at risk of, "
+        "abuse or neglect",
     )
     abuse_or_risk_reason = text("Why", "Give the reason for this answer", rows=2)
     unable_to_protect = yes_no(
-        "As a result of those needs, is the adult unable to protect themselves?",
-        "Answer whether the adult is unable to protect themselves",
+        "Is there reasonable cause to suspect that, as a result of those needs, the adult is unable to protect "
+        "themselves against the abuse or neglect or the risk of it?",
+        "Answer whether there is reasonable cause to suspect that the adult is unable to protect themselves",
     )
     unable_to_protect_reason = text("Why", "Give the reason for this answer", rows=2)
     decision = radios("What happens next?", Concern.Decision.choices, "Select what happens next")
@@ -214,14 +217,23 @@ class ConcludeForm(VersionForm):
     risk_source = radios("Source of risk", RiskSource.choices, "", required=False)
     action_taken = radios("Action taken", ActionTaken.choices, "Select the action taken")
     risk_result = radios("Result for the risk", RiskResult.choices, "", required=False)
-    outcomes_asked = yes_no(
-        "Was the adult, or their representative, asked what outcomes they want?",
-        "Say whether the adult or their representative was asked what outcomes they want",
+    outcomes_asked = forms.TypedChoiceField(
+        label="Was the adult, or their representative, asked what outcomes they want?",
+        choices=[("yes", "Yes"), ("no", "No"), (DONT_KNOW, "Don't know")],
+        coerce=lambda v: {"yes": True, "no": False}.get(v, v),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the adult or their representative was asked what outcomes they want"},
+        help_text="Don't know: the council cannot tell, for example from a partner's enquiry",
     )
     outcomes_asked_of = radios("Who was asked?", AskedOf.choices, "", required=False)
     outcomes_expressed = yes_no("Did they express outcomes they want?", "", required=False)
     desired_outcomes = text("What they wanted")
     outcomes_achieved = radios("Were those outcomes achieved?", Achieved.choices, "", required=False)
+    no_advocate_reason = text(
+        "Why was no independent advocate appointed?",
+        rows=3,
+        help_text="Only where the enquiry says an advocate is needed (s.68) and none is appointed",
+    )
     conclusion = text("What the enquiry found and what was done", "Summarise what the enquiry found and what was done")
     fieldsets = (
         ("Findings", ("risk_types", "risk_location", "risk_source", "action_taken", "risk_result")),
@@ -229,6 +241,7 @@ class ConcludeForm(VersionForm):
             "Making Safeguarding Personal",
             ("outcomes_asked", "outcomes_asked_of", "outcomes_expressed", "desired_outcomes", "outcomes_achieved"),
         ),
+        ("Advocacy", ("no_advocate_reason",)),
         ("Summary", ("conclusion",)),
     )
 
@@ -293,65 +306,6 @@ class PortalDolsForm(DolsRequestForm):
         self.fields["setting"].label = "Are you a care home or a hospital?"
         self.fields["reasons"].label = "Why do you ask for an authorisation?"
         self.fields["urgent"].label = "Have you given an urgent authorisation?"
-
-
-class ExtendForm(VersionForm):
-    days = forms.IntegerField(
-        label="Extend by how many days?",
-        help_text="Once only, by up to 7 days",
-        error_messages={"required": "Enter how many days, from 1 to 7"},
-    )
-
-
-class DolsScreenForm(VersionForm):
-    priority = radios("Priority", Risk.choices, "Select the priority")
-    rationale = text(
-        "Why this priority",
-        "Say why, by the screening criteria",
-        help_text="For example, the ADASS screening tool's criteria",
-    )
-    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="No team yet")
-
-    def __init__(self, *args, council, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(organisation=council, is_active=True)
-
-
-class AssessorsForm(VersionForm):
-    best_interests_assessor = forms.ModelChoiceField(
-        label="Best interests assessor", queryset=User.objects.none(), required=False, empty_label="Not yet"
-    )
-    mental_health_assessor = forms.ModelChoiceField(
-        label="Mental health assessor", queryset=User.objects.none(), required=False, empty_label="Not yet"
-    )
-
-    def __init__(self, *args, council, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("best_interests_assessor", "mental_health_assessor"):
-            self.fields[name].queryset = council_staff(council)
-
-
-class AssessmentForm(GovukFormMixin, forms.Form):
-    requirement = radios("Requirement assessed", Requirement.choices, "Select the requirement assessed")
-    met = yes_no("Is the requirement met?", "Select whether the requirement is met")
-    finding = text("What the assessment found", "Record what the assessment found")
-
-
-class DolsDecisionForm(VersionForm):
-    grant = yes_no("Authorise the deprivation of liberty?", "Select whether to authorise it")
-    months = forms.IntegerField(
-        label="For how many months",
-        required=False,
-        min_value=1,
-        max_value=12,
-        help_text="From 1 to 12",
-        error_messages={
-            "min_value": "Enter from 1 to 12 months",
-            "max_value": "An authorisation lasts at most 12 months",
-        },
-    )
-    conditions = text("Conditions", help_text="If any")
-    reason = text("Reasons", help_text="Needed when it is not authorised")
 
 
 class CloseForm(VersionForm):

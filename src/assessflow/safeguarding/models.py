@@ -13,6 +13,18 @@ from django.utils import timezone
 from django_scopes import ScopedManager
 
 from . import categories
+from .doctors import ApprovedDoctor
+
+__all__ = [
+    "ApprovedDoctor",
+    "Concern",
+    "DolsApplication",
+    "DolsAssessment",
+    "Enquiry",
+    "ProtectionAction",
+    "SafeguardingSettings",
+    "StrategyDiscussion",
+]
 
 
 class SafeguardingSettings(models.Model):
@@ -144,6 +156,8 @@ class Enquiry(models.Model):
     started_at = models.DateTimeField(default=timezone.now, editable=False)
     # Making Safeguarding Personal, at the start.
     outcomes_asked = models.BooleanField(null=True, blank=True)
+    # The collection's "don't know": the council cannot tell whether they were asked (left empty: not recorded).
+    outcomes_asked_not_known = models.BooleanField(default=False)
     outcomes_asked_of = models.CharField(max_length=20, choices=categories.AskedOf.choices, blank=True)
     outcomes_expressed = models.BooleanField(null=True, blank=True)
     desired_outcomes = models.TextField("what the adult wants to happen", blank=True)
@@ -153,6 +167,7 @@ class Enquiry(models.Model):
     substantial_difficulty = models.BooleanField(null=True, blank=True)
     appropriate_person = models.BooleanField(null=True, blank=True)
     advocate = models.CharField("independent advocate", max_length=200, blank=True)
+    no_advocate_reason = models.TextField("why no independent advocate was appointed", blank=True)
     # Findings at the close, in the Safeguarding Adults Collection's categories.
     risk_types = models.JSONField(default=list, blank=True)
     risk_location = models.CharField(max_length=30, choices=categories.RiskLocation.choices, blank=True)
@@ -267,7 +282,11 @@ class DolsApplication(models.Model):
     urgent_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extended_at = models.DateTimeField(null=True, blank=True)
+    extension_reasons = models.TextField("why the urgent authorisation was extended", blank=True)
     priority = models.CharField(max_length=10, choices=categories.Risk.choices, blank=True)
+    screening_criteria = models.JSONField(
+        default=list, blank=True, help_text="The screening tool's criteria the request meets (dols_priority.CRITERIA)"
+    )
     priority_rationale = models.TextField(blank=True)
     waiting_entry = models.OneToOneField(
         "waiting.WaitingListEntry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -275,9 +294,16 @@ class DolsApplication(models.Model):
     best_interests_assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The approved doctor named as mental health assessor; `mental_health_assessor` is their account, if they have one.
+    mental_health_doctor = models.ForeignKey(
+        ApprovedDoctor, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
     mental_health_assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # What the best interests assessor recommends (Schedule A1 paras 42-43): the signatory may not exceed the period.
+    recommended_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    recommended_conditions = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     signatory = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -286,6 +312,11 @@ class DolsApplication(models.Model):
     ends_on = models.DateField(null=True, blank=True)
     conditions = models.TextField(blank=True)
     decision_reason = models.TextField(blank=True)
+    # The relevant person's representative, appointed on a grant (Schedule A1 Part 10).
+    representative_name = models.CharField(max_length=200, blank=True)
+    representative_kind = models.CharField(max_length=20, choices=categories.RepresentativeKind.choices, blank=True)
+    representative_contact = models.CharField(max_length=300, blank=True)
+    representative_appointed_on = models.DateField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     review_requested_at = models.DateTimeField(null=True, blank=True)
     review_reason = models.TextField(blank=True)
@@ -312,6 +343,12 @@ class DolsApplication(models.Model):
         return self.status in (self.Status.RECEIVED, self.Status.WAITING)
 
     @property
+    def mental_health_assessor_name(self) -> str:
+        if self.mental_health_doctor_id:
+            return str(self.mental_health_doctor)
+        return self.mental_health_assessor.full_name if self.mental_health_assessor_id else ""
+
+    @property
     def decided_on(self) -> datetime.date | None:
         return timezone.localdate(self.decided_at) if self.decided_at else None
 
@@ -323,7 +360,15 @@ class DolsAssessment(models.Model):
     application = models.ForeignKey(DolsApplication, on_delete=models.PROTECT, related_name="assessments")
     requirement = models.CharField(max_length=20, choices=categories.Requirement.choices)
     met = models.BooleanField()
-    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Who assessed: a worker with an account, or an approved doctor (an external one has none); and who typed it in.
+    assessed_by = models.CharField(max_length=20, choices=categories.AssessedBy.choices, blank=True)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    doctor = models.ForeignKey(ApprovedDoctor, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     finding = models.TextField()
 
@@ -337,3 +382,9 @@ class DolsAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_requirement_display()} assessment"
+
+    @property
+    def assessor_name(self) -> str:
+        if self.doctor_id:
+            return self.doctor.name
+        return self.assessor.full_name if self.assessor_id else ""

@@ -23,6 +23,7 @@ urlpatterns = [
     path("enquiries/<int:enquiry_id>/actions/new/", enquiry_views.protection_action, name="protection-action"),
     path("enquiries/<int:enquiry_id>/conclude/", enquiry_views.conclude, name="conclude"),
     path("dols/", dols_views.dols_list, name="dols-list"),
+    path("dols/doctors/", dols_views.doctors, name="dols-doctors"),
     path("dols/<int:application_id>/", dols_views.application, name="dols"),
     path("dols/<int:application_id>/break-glass/", views.break_glass, name="dols-break-glass"),
     *(

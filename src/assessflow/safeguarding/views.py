@@ -165,7 +165,10 @@ def decide(request: HttpRequest, concern_id: int) -> HttpResponse:
         record=item,
         title=f"Section 42 decision on {item.reference}",
         button="Record the decision",
-        intro="Record each part of s.42(1) with its reason. All three must be met for a s.42 enquiry.",
+        intro=(
+            "For each part of s.42(1), record whether there is reasonable cause to suspect it, and why. "
+            "The council must make a s.42 enquiry when there is reasonable cause to suspect all three."
+        ),
         done=lambda concern: (
             redirect("safeguarding:enquiry", concern.enquiry.pk)
             if concern.status == Concern.Status.ENQUIRY

@@ -25,12 +25,16 @@ from .signals import entry_left_list
 from .tallies import bump, bump_entry, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
 
+# Work whose due date is a deadline in law, given by the caller, not a council's timescale.
+STATUTORY_DEADLINE = frozenset({WorkType.DOLS})
+
 __all__ = [
     "IllegalTransition",
     "add_entry",
     "close_at_screening",
     "keep_in_touch",
     "leave_list",
+    "move_due_date",
     "move_entry",
     "reprioritise",
     "screen_onto_waiting_list",
@@ -66,8 +70,12 @@ def add_entry(
     rationale: str,
     team: Team | None = None,
     referral: Referral | None = None,
+    due_on: datetime.date | None = None,
 ) -> WaitingListEntry:
-    """Put someone on a waiting list: due date by the council's timescale, first check-in, tallies, pathway."""
+    """Put someone on a waiting list: due date by the council's timescale, first check-in, tallies, pathway.
+
+    `due_on` is for work whose deadline is set by law rather than by the council (a DoLS request is
+    decided by its statutory deadline): it is then the due date, whatever the timescale says."""
     label = WorkType(work_type).label
     with transaction.atomic():
         now = timezone.now()
@@ -80,7 +88,7 @@ def add_entry(
             priority=priority,
             priority_rationale=rationale,
             added_at=now,
-            due_on=_due(person.council_id, work_type, priority, timezone.localdate(now)),
+            due_on=due_on or _due(person.council_id, work_type, priority, timezone.localdate(now)),
         )
         WaitingListEntry.objects.filter(pk=entry.pk).update(next_contact_on=first_contact_date(entry))
         bump_many([entry])
@@ -145,7 +153,12 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
     if entry.status != WaitingListEntry.Status.WAITING:
         raise IllegalTransition("Only someone still waiting can be reprioritised.")
     old, old_due = entry.priority, entry.due_on
-    due_on = _due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at))
+    # A statutory deadline does not move with the priority.
+    due_on = (
+        old_due
+        if entry.work_type in STATUTORY_DEADLINE
+        else _due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at))
+    )
     with transaction.atomic():
         claimed = WaitingListEntry.objects.filter(pk=entry.pk, version=expected_version).update(
             priority=priority, priority_rationale=rationale, due_on=due_on, version=expected_version + 1
@@ -261,6 +274,23 @@ def keep_in_touch(
             url=reverse("waiting:entry", args=[entry.pk]),
         )
     return contact
+
+
+def move_due_date(entry: WaitingListEntry, due_on: datetime.date) -> None:
+    """A statutory deadline that moves (an urgent DoLS authorisation extended): the entry and its tally follow,
+    inside the caller's transaction."""
+    if due_on == entry.due_on:
+        return
+    moved = WaitingListEntry.objects.filter(pk=entry.pk, version=entry.version).update(
+        due_on=due_on, version=F("version") + 1
+    )
+    if moved != 1:
+        raise IllegalTransition("Someone else changed this entry after you opened it. Reload the page and check.")
+    if entry.status == WaitingListEntry.Status.WAITING:
+        bump_entry(entry, -1)
+    entry.due_on, entry.version = due_on, entry.version + 1
+    if entry.status == WaitingListEntry.Status.WAITING:
+        bump_entry(entry, 1)
 
 
 def move_entry(entry: WaitingListEntry, to: str) -> None:

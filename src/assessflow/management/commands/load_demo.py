@@ -26,8 +26,9 @@ class Command(BaseCommand):
         council = Organisation.objects.get(name=COUNCIL_NAME, kind="council")
         load_demo_casework(council)
         waiting = load_demo_waiting(council, timezone.localdate())
-        load_demo_safeguarding(council, timezone.localdate())
+        # The pool first: the DoLS cases name a best interests assessor from it.
         load_demo_allocation(council)
+        load_demo_safeguarding(council, timezone.localdate())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo Borough Council is ready: {added:,} people added, {people:,} in all; "

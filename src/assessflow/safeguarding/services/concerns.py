@@ -10,7 +10,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
-from assessflow.tenancy.models import User
+from assessflow.tenancy.models import Notification, User
 from assessflow.tenancy.services import notify
 from assessflow.waiting.models import WorkType
 from assessflow.waiting.services import add_entry
@@ -26,6 +26,8 @@ TRANSITIONS = {
     Concern.Status.TRIAGED: {Concern.Status.ENQUIRY, Concern.Status.CLOSED},
     Concern.Status.ENQUIRY: {Concern.Status.CLOSED},
 }
+WAITING_FOR_TRIAGE = "High-risk safeguarding concern {reference} is waiting for triage"
+TRIAGED = "High-risk safeguarding concern {reference} was triaged on {day:%-d %B %Y} by {name}: done"
 CONCERN_FIELDS = (
     "raiser_anonymous",
     "what_happened",
@@ -72,7 +74,7 @@ def raise_concern(
             for manager in team_managers(person.council, dols=False):
                 notify(
                     user=manager,
-                    message=f"High-risk safeguarding concern {concern.reference} is waiting for triage",
+                    message=WAITING_FOR_TRIAGE.format(reference=concern.reference),
                     url=reverse("safeguarding:concern", args=[concern.pk]),
                 )
     return concern
@@ -114,14 +116,28 @@ def triage(*, actor: Actor, concern: Concern, risk: str, note: str, expected_ver
             to_status=concern.status,
             reason_code=risk,
         )
+        _triage_notices_done(actor, concern)
     return concern
+
+
+def _triage_notices_done(actor: Actor, concern: Concern) -> None:
+    """The managers told a concern is waiting for triage are told it no longer is: the notice is done, and says so,
+    rather than staying on their home page as work to do."""
+    now = timezone.now()
+    notices = Notification.objects.filter(
+        url=reverse("safeguarding:concern", args=[concern.pk]),
+        message=WAITING_FOR_TRIAGE.format(reference=concern.reference),
+    )
+    done = TRIAGED.format(reference=concern.reference, day=timezone.localdate(now), name=actor.name)
+    notices.filter(read_at__isnull=True).update(read_at=now)
+    notices.update(message=done[:500])
 
 
 def _check_decision(*, answers: dict, decision: str, note: str, lead: User | None) -> None:
     errors = {}
     for part in ("has_care_needs", "abuse_or_risk", "unable_to_protect"):
         if answers.get(part) is None:
-            errors[part] = "Answer this part of the s.42(1) test"
+            errors[part] = "Answer whether there is reasonable cause to suspect this part of s.42(1)"
         elif not answers.get(f"{part}_reason", "").strip():
             errors[f"{part}_reason"] = "Give the reason for this answer"
     if errors:
@@ -132,9 +148,16 @@ def _check_decision(*, answers: dict, decision: str, note: str, lead: User | Non
         unable_to_protect=answers["unable_to_protect"],
     )
     if decision == Concern.Decision.S42 and not duty:
-        raise ValidationError({"decision": "A s.42 enquiry needs all three parts of s.42(1) to be met"})
+        raise ValidationError(
+            {"decision": "A s.42 enquiry needs reasonable cause to suspect all three parts of s.42(1)"}
+        )
     if duty and decision != Concern.Decision.S42:
-        raise ValidationError({"decision": "All three parts of s.42(1) are met, so the council must make enquiries"})
+        raise ValidationError(
+            {
+                "decision": "There is reasonable cause to suspect all three parts of s.42(1), "
+                "so the council must make enquiries"
+            }
+        )
     if decision in (Concern.Decision.OTHER, Concern.Decision.NO_FURTHER_ACTION) and not note.strip():
         message = (
             "Say why the council makes an other safeguarding enquiry"

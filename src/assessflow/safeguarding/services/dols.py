@@ -5,23 +5,24 @@ import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from assessflow.audit.actor import Actor
-from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
-from assessflow.tenancy.models import Organisation, User
+from assessflow.tenancy.models import Organisation
 from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
-from assessflow.waiting.services import add_entry, leave_list
+from assessflow.waiting.services import add_entry, leave_list, move_due_date
 
-from .. import rules
-from ..access import may_assess
-from ..categories import Requirement, Risk
-from ..models import DolsApplication, DolsAssessment
-from . import IllegalMove, check_move, claim, council_workers, log, portal_person
+from .. import dols_priority, rules
+from ..categories import RepresentativeKind, Requirement, Risk
+from ..models import DolsApplication
+from . import IllegalMove, check_move, claim, log, portal_person
+from .dols_assessors import assessor_allocated, name_assessors, record_assessment, signatory_errors
+
+# Allocation names the best interests assessor through this module; the pages name and record through it too.
+__all__ = ["assessor_allocated", "name_assessors", "record_assessment"]
 
 Status = DolsApplication.Status
 TRANSITIONS = {
@@ -119,8 +120,12 @@ def request_from_portal(
         )
 
 
-def extend_urgent(*, actor: Actor, application: DolsApplication, days: int, expected_version: int) -> DolsApplication:
-    """Once only, by up to 7 days, while the urgent authorisation is still in force."""
+def extend_urgent(
+    *, actor: Actor, application: DolsApplication, days: int, reasons: str, expected_version: int
+) -> DolsApplication:
+    """Once only, by up to 7 days, while the urgent authorisation is still in force, with the reasons for it
+    (Schedule A1 para 84: exceptional reasons the request is not yet decided). The waiting list's due date
+    moves with the statutory deadline."""
     if not application.is_open or application.urgent_given_on is None:
         raise IllegalMove("Only an open request with an urgent authorisation can be extended.")
     current = deadlines(application).urgent_until
@@ -130,6 +135,8 @@ def extend_urgent(*, actor: Actor, application: DolsApplication, days: int, expe
         rules.extended_ends(current, days, already_extended=bool(application.extension_days))
     except rules.DeadlineRuleBroken as error:
         raise ValidationError({"days": str(error)}) from error
+    if not reasons.strip():
+        raise ValidationError({"reasons": "Give the reasons for the extension"})
     with transaction.atomic():
         claim(
             DolsApplication,
@@ -137,6 +144,7 @@ def extend_urgent(*, actor: Actor, application: DolsApplication, days: int, expe
             expected_version=expected_version,
             extension_days=days,
             extended_at=timezone.now(),
+            extension_reasons=reasons.strip(),
         )
         log(
             actor=actor,
@@ -145,18 +153,22 @@ def extend_urgent(*, actor: Actor, application: DolsApplication, days: int, expe
             event_type=EventType.DOLS_URGENT_EXTENDED,
             reason_code=str(days),
         )
+        entry = WaitingListEntry.objects.filter(pk=application.waiting_entry_id).first()
+        if entry is not None:
+            move_due_date(entry, deadlines(application).decide_by)
     return application
 
 
 def screen(
-    *, actor: Actor, application: DolsApplication, priority: str, rationale: str, team, expected_version: int
+    *, actor: Actor, application: DolsApplication, criteria: list[str], note: str, team, expected_version: int
 ) -> DolsApplication:
-    """Priority by the screening tool's criteria; onto the waiting list as DoLS work, to be allocated."""
+    """Priority by the screening tool's criteria (the highest among those met); onto the DoLS waiting list, due
+    by the statutory deadline, to be allocated."""
     check_move(TRANSITIONS, application.status, Status.WAITING, "DoLS request")
-    if priority not in Risk.values:
-        raise ValidationError({"priority": "Select the priority"})
-    if not rationale.strip():
-        raise ValidationError({"rationale": "Say why, by the screening criteria"})
+    criteria = [c for c in dols_priority.BY_CODE if c in set(criteria or ())]
+    priority = dols_priority.priority_for(criteria)
+    if not priority:
+        raise ValidationError({"criteria": "Select the screening criteria the request meets"})
     with transaction.atomic():
         entry = add_entry(
             actor=actor,
@@ -166,6 +178,7 @@ def screen(
             # The list is open to the council's staff: the reasons stay on the restricted DoLS record.
             rationale="Deprivation of Liberty Safeguards request",
             team=team,
+            due_on=deadlines(application).decide_by,
         )
         claim(
             DolsApplication,
@@ -173,7 +186,8 @@ def screen(
             expected_version=expected_version,
             status=Status.WAITING,
             priority=priority,
-            priority_rationale=rationale,
+            screening_criteria=criteria,
+            priority_rationale=note.strip(),
             waiting_entry=entry,
         )
         log(
@@ -188,97 +202,6 @@ def screen(
     return application
 
 
-def _council_worker(application: DolsApplication, user: User | None, field: str) -> None:
-    if user is not None and not council_workers(application.council_id, [user]):
-        raise ValidationError({field: "Choose a worker of the council"})
-
-
-def name_assessors(
-    *,
-    actor: Actor,
-    application: DolsApplication,
-    best_interests: User | None,
-    mental_health: User | None,
-    expected_version: int,
-) -> DolsApplication:
-    if not application.is_open:
-        raise IllegalMove("This request is no longer open.")
-    _council_worker(application, best_interests, "best_interests_assessor")
-    _council_worker(application, mental_health, "mental_health_assessor")
-    with transaction.atomic():
-        claim(
-            DolsApplication,
-            application,
-            expected_version=expected_version,
-            best_interests_assessor=best_interests,
-            mental_health_assessor=mental_health,
-        )
-        record_on_person(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.assessors_named",
-            obj=application,
-            fields=["best_interests_assessor", "mental_health_assessor"],
-        )
-    return application
-
-
-def assessor_allocated(*, actor: Actor, entry, assessor: User) -> None:
-    """DoLS work allocated from the waiting list: the assessor becomes the request's best interests assessor, if it
-    has none yet, so they can open the record they are to work on."""
-    application = DolsApplication.objects.filter(waiting_entry=entry, best_interests_assessor__isnull=True).first()
-    if application is not None and application.is_open:
-        claim(DolsApplication, application, expected_version=application.version, best_interests_assessor=assessor)
-        record_on_person(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.assessors_named",
-            obj=application,
-            fields=["best_interests_assessor"],
-        )
-
-
-def record_assessment(
-    *, actor: Actor, application: DolsApplication, requirement: str, met: bool, finding: str
-) -> DolsAssessment:
-    """One of the six requirements; each is recorded once, by the assessor who did it."""
-    if application.status != Status.WAITING:
-        raise IllegalMove("Assessments are recorded once the request is screened and before the decision.")
-    if requirement not in Requirement.values:
-        raise ValidationError({"requirement": "Select the requirement assessed"})
-    if not may_assess(actor.membership, application, requirement):
-        raise ValidationError(
-            {"requirement": "Only the DoLS team or the assessor named for it may record this assessment"}
-        )
-    recorded = ValidationError({"requirement": f"The {Requirement(requirement).label.lower()} assessment is recorded"})
-    if application.assessments.filter(requirement=requirement).exists():
-        raise recorded
-    if not finding.strip():
-        raise ValidationError({"finding": "Record what the assessment found"})
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                assessment = DolsAssessment.objects.create(
-                    council_id=application.council_id,
-                    application=application,
-                    requirement=requirement,
-                    met=met,
-                    assessor=actor.user,
-                    finding=finding.strip(),
-                )
-        except IntegrityError:  # the same requirement recorded at the same moment by someone else
-            raise recorded from None
-        record_on_person(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.assessed",
-            obj=assessment,
-            person_id=application.person_id,
-            detail={"requirement": requirement, "met": met},
-        )
-    return assessment
-
-
 def last_day_of_months(day: datetime.date, months: int) -> datetime.date:
     """The last day of a period of whole months beginning with `day`: the day before the same date that many
     months on, or, where that date does not exist (31 January + 1 month), the last day of that month."""
@@ -291,6 +214,38 @@ def last_day_of_months(day: datetime.date, months: int) -> datetime.date:
         return first_of_next - datetime.timedelta(days=1)
 
 
+def _check_grant(application: DolsApplication, months: int | None, representative: dict) -> None:
+    """A grant needs every requirement met, a period within the best interests assessor's recommendation, and a
+    representative for the person (Schedule A1 paras 51 and 139)."""
+    results = dict(application.assessments.values_list("requirement", "met"))
+    missing = [Requirement(r).label.lower() for r in Requirement.values if r not in results]
+    if missing:
+        raise ValidationError({"grant": f"Record every assessment before authorising: {', '.join(missing)}"})
+    if not all(results.values()):
+        raise ValidationError({"grant": "A requirement is not met, so the deprivation cannot be authorised"})
+    errors = {}
+    if not months:
+        errors["months"] = "Enter how many months the authorisation lasts, from 1 to 12"
+    elif application.recommended_months and months > application.recommended_months:
+        errors["months"] = (
+            f"The best interests assessor recommended at most {application.recommended_months} "
+            f"month{'s' if application.recommended_months != 1 else ''}: authorise for that or less"
+        )
+    if not (representative.get("name") or "").strip():
+        errors["representative_name"] = "Enter the name of the relevant person's representative"
+    if representative.get("kind") not in RepresentativeKind.values:
+        errors["representative_kind"] = "Select whether the representative is family or a friend, or paid"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_signatory(application: DolsApplication, actor: Actor) -> None:
+    # A grant also needs the six assessments, each made by a named assessor (dols_assessors.record_assessment).
+    errors = signatory_errors(application, actor.user)
+    if errors:
+        raise ValidationError({"grant": errors})
+
+
 def decide(
     *,
     actor: Actor,
@@ -300,17 +255,14 @@ def decide(
     conditions: str,
     reason: str,
     expected_version: int,
+    representative: dict | None = None,
 ) -> DolsApplication:
-    """The signatory grants (all six requirements met; up to 12 months, with conditions) or refuses."""
-    results = dict(application.assessments.values_list("requirement", "met"))
+    """The signatory, independent of both assessors, grants (all six requirements met; no longer than the best
+    interests assessor recommends; with conditions; the representative appointed) or refuses."""
+    representative = representative or {}
+    _check_signatory(application, actor)
     if grant:
-        missing = [Requirement(r).label.lower() for r in Requirement.values if r not in results]
-        if missing:
-            raise ValidationError({"grant": f"Record every assessment before authorising: {', '.join(missing)}"})
-        if not all(results.values()):
-            raise ValidationError({"grant": "A requirement is not met, so the deprivation cannot be authorised"})
-        if not months:
-            raise ValidationError({"months": "Enter how many months the authorisation lasts, from 1 to 12"})
+        _check_grant(application, months, representative)
     elif not reason.strip():
         raise ValidationError({"reason": "Say why it is not authorised"})
     target = Status.GRANTED if grant else Status.NOT_GRANTED
@@ -335,6 +287,7 @@ def decide(
             ends_on=ends_on,
             conditions=conditions.strip() if grant else "",
             decision_reason=reason.strip(),
+            **(_representative(representative, starts_on) if grant else {}),
         )
         log(
             actor=actor,
@@ -348,8 +301,18 @@ def decide(
     return application
 
 
+def _representative(representative: dict, appointed_on: datetime.date) -> dict:
+    return {
+        "representative_name": representative["name"].strip(),
+        "representative_kind": representative["kind"],
+        "representative_contact": (representative.get("contact") or "").strip(),
+        "representative_appointed_on": appointed_on,
+    }
+
+
 def _leave_waiting_list(actor: Actor, application: DolsApplication, status: str, reason: str) -> None:
-    entry = application.waiting_entry
+    # Read afresh: recording the assessments may have moved the entry on since the request was loaded.
+    entry = WaitingListEntry.objects.filter(pk=application.waiting_entry_id).first()
     if entry is not None and entry.status in (WaitingListEntry.Status.WAITING, WaitingListEntry.Status.ALLOCATED):
         leave_list(actor=actor, entry=entry, status=status, reason_code=reason)
 

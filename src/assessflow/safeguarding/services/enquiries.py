@@ -14,7 +14,16 @@ from assessflow.casework.services.tasks import set_task
 from assessflow.pathway.models import EventType
 from assessflow.tenancy.models import User
 
-from ..categories import NEEDS_RESULT, Achieved, ActionTaken, RiskLocation, RiskResult, RiskSource, RiskType
+from ..categories import (
+    DONT_KNOW,
+    NEEDS_RESULT,
+    Achieved,
+    ActionTaken,
+    RiskLocation,
+    RiskResult,
+    RiskSource,
+    RiskType,
+)
 from ..models import Concern, Enquiry, ProtectionAction, StrategyDiscussion
 from . import IllegalMove, check_move, claim, council_workers, log
 from .concerns import TRANSITIONS as CONCERN_TRANSITIONS
@@ -159,8 +168,23 @@ def _risk_errors(findings: dict) -> dict:
     return errors
 
 
+def _advocacy_errors(enquiry: Enquiry, findings: dict) -> dict:
+    """s.68: an enquiry that says an independent advocate is needed does not close without one, or a reason why."""
+    if (
+        enquiry.advocate_needed
+        and not enquiry.advocate.strip()
+        and not (findings.get("no_advocate_reason") or "").strip()
+    ):
+        return {
+            "no_advocate_reason": "An independent advocate is needed (s.68) and none is appointed: "
+            "appoint one on the enquiry, or say why none was appointed"
+        }
+    return {}
+
+
 def _check_findings(enquiry: Enquiry, findings: dict) -> None:
     errors = _risk_errors(findings) if enquiry.kind == Enquiry.Kind.S42 else {}
+    errors |= _advocacy_errors(enquiry, findings)
     if findings.get("action_taken") not in ActionTaken.values:
         errors["action_taken"] = "Select the action taken"
     elif findings["action_taken"] in NEEDS_RESULT and findings.get("risk_result") not in RiskResult.values:
@@ -177,9 +201,18 @@ def _check_findings(enquiry: Enquiry, findings: dict) -> None:
 
 
 def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version: int) -> Enquiry:
-    """Close with the findings in the Safeguarding Adults Collection's categories and the MSP outcome."""
+    """Close with the findings in the Safeguarding Adults Collection's categories and the MSP outcome.
+
+    Whether the adult was asked what outcomes they want is yes, no, or `DONT_KNOW` (the collection's "don't
+    know"), which is kept apart from an answer never recorded."""
     _check_open(enquiry)
-    _check_findings(enquiry, findings)
+    not_known = findings.get("outcomes_asked") == DONT_KNOW
+    if not_known:
+        if findings.get("outcomes_expressed"):
+            raise ValidationError({"outcomes_expressed": "Outcomes can be expressed only when they were asked"})
+        findings = {**findings, "outcomes_asked": None, "outcomes_asked_of": ""}
+    # "Don't know" is an answer: check the rest as for someone not asked.
+    _check_findings(enquiry, {**findings, "outcomes_asked": False} if not_known else findings)
     changes = {
         "risk_types": list(findings.get("risk_types") or []),
         "risk_location": findings.get("risk_location") or "",
@@ -187,11 +220,13 @@ def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version
         "action_taken": findings["action_taken"],
         "risk_result": findings.get("risk_result") if findings["action_taken"] in NEEDS_RESULT else "",
         "outcomes_asked": findings["outcomes_asked"],
+        "outcomes_asked_not_known": not_known,
         "outcomes_asked_of": findings.get("outcomes_asked_of") or "",
         "desired_outcomes": (findings.get("desired_outcomes") or "").strip(),
         "outcomes_expressed": bool(findings.get("outcomes_expressed")),
         "outcomes_achieved": findings.get("outcomes_achieved") if findings.get("outcomes_expressed") else "",
         "conclusion": findings["conclusion"].strip(),
+        "no_advocate_reason": (findings.get("no_advocate_reason") or "").strip(),
     }
     with transaction.atomic():
         claim(

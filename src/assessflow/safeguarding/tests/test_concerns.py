@@ -99,7 +99,7 @@ def test_a_s42_enquiry_cannot_open_unless_all_three_parts_are_met(cast, sign_in)
     url = f"/safeguarding/concerns/{concern.pk}/decide/"
     lead = cast.member("safeguarding_a").user.pk
     page = team.post(url, decision(concern, unable_to_protect="no", lead=lead)).content.decode()
-    assert "A s.42 enquiry needs all three parts of s.42(1) to be met" in page
+    assert "A s.42 enquiry needs reasonable cause to suspect all three parts of s.42(1)" in page
     page = team.post(url, decision(concern, has_care_needs_reason="", lead=lead)).content.decode()
     assert "Give the reason for this answer" in page
     with scopes_disabled():
@@ -119,7 +119,7 @@ def test_when_all_three_parts_are_met_the_council_must_make_enquiries(cast, sign
         f"/safeguarding/concerns/{concern.pk}/decide/",
         decision(concern, decision="other", decision_note="Prefer a lighter touch"),
     ).content.decode()
-    assert "All three parts of s.42(1) are met, so the council must make enquiries" in page
+    assert "There is reasonable cause to suspect all three parts of s.42(1), so the council must make enquiries" in page
 
 
 def test_no_further_action_records_the_advice_and_can_add_a_needs_assessment(cast, sign_in):

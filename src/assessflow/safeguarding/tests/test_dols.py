@@ -12,6 +12,8 @@ from assessflow.safeguarding.services.reminders import send_renewal_reminders
 from assessflow.tenancy.models import Notification
 from assessflow.waiting.models import WaitingListEntry, WaitingTally
 
+from .helpers import assess, dols_assessors, grant, name_assessors
+
 
 def _request(client, person, **changes):
     today = timezone.localdate()
@@ -57,11 +59,14 @@ def test_an_urgent_authorisation_is_extended_once_only(cast, sign_in):
     _request(client, cast.person_a)
     application = _latest(cast.person_a)
     url = f"/safeguarding/dols/{application.pk}/extend/"
-    assert "from 1 to 7 days" in client.post(url, {"days": "8", "version": application.version}).content.decode()
-    assert client.post(url, {"days": "7", "version": application.version}).status_code == 302
+    reasons = "The best interests assessor is off sick; she still asks to go home"
+    page = client.post(url, {"days": "8", "reasons": reasons, "version": application.version}).content.decode()
+    assert "from 1 to 7 days" in page
+    assert client.post(url, {"days": "7", "reasons": reasons, "version": application.version}).status_code == 302
     application = _latest(cast.person_a)
     assert application.extension_days == 7
-    page = client.post(url, {"days": "2", "version": application.version}).content.decode()
+    assert application.extension_reasons == reasons
+    page = client.post(url, {"days": "2", "reasons": reasons, "version": application.version}).content.decode()
     assert "can be extended only once" in page
 
 
@@ -83,7 +88,7 @@ def _screened(cast, sign_in):
     application = _latest(cast.person_a)
     client.post(
         f"/safeguarding/dols/{application.pk}/screen/",
-        {"priority": "high", "rationale": "Objecting to the placement", "team": "", "version": application.version},
+        {"criteria": ["objecting"], "note": "", "team": "", "version": application.version},
     )
     return client, _latest(cast.person_a)
 
@@ -99,17 +104,19 @@ def test_screening_puts_the_request_on_the_dols_waiting_list(cast, sign_in):
 
 def test_authorising_needs_all_six_requirements_met_and_lasts_at_most_twelve_months(cast, sign_in):
     client, application = _screened(cast, sign_in)
+    bia, doctor = dols_assessors(cast)
+    name_assessors(client, application, bia, doctor)
+    application = _latest(cast.person_a)
     decide = f"/safeguarding/dols/{application.pk}/decide/"
-    grant = {"grant": "yes", "months": "6", "conditions": "Daily walk", "reason": "", "version": application.version}
-    assert "Record every assessment before authorising" in client.post(decide, grant).content.decode()
+    assert "Record every assessment before authorising" in client.post(decide, grant(application)).content.decode()
+    assessor = sign_in(bia)
     for requirement in Requirement.values:
-        client.post(
-            f"/safeguarding/dols/{application.pk}/assess/",
-            {"requirement": requirement, "met": "yes", "finding": f"{requirement} met"},
-        )
-    page = client.post(decide, {**grant, "months": "13"}).content.decode()
+        assert assess(assessor, application, requirement, recommended_months="12").status_code == 302
+    signatory = sign_in(cast.member("dols_a"))
+    application = _latest(cast.person_a)
+    page = signatory.post(decide, grant(application, months="13")).content.decode()
     assert "An authorisation lasts at most 12 months" in page
-    assert client.post(decide, grant).status_code == 302
+    assert signatory.post(decide, grant(application)).status_code == 302
     application = _latest(cast.person_a)
     today = timezone.localdate()
     assert application.status == "granted"
@@ -186,13 +193,12 @@ def test_the_daily_command_reminds_for_every_council(cast):
 
 
 def test_only_the_named_assessor_or_the_dols_team_records_an_assessment(cast, sign_in):
-    _, application = _screened(cast, sign_in)
+    client, application = _screened(cast, sign_in)
+    bia, doctor = dols_assessors(cast)
+    name_assessors(client, application, bia, doctor)
     outsider = sign_in(cast.member("assessor_a"))
     outsider.post(f"/safeguarding/dols/{application.pk}/break-glass/", {"reason": "Covering tonight"})
-    page = outsider.post(
-        f"/safeguarding/dols/{application.pk}/assess/",
-        {"requirement": "best_interests", "met": "yes", "finding": "In her best interests"},
-    ).content.decode()
+    page = assess(outsider, application, "best_interests").content.decode()
     assert "Only the DoLS team or the assessor named for it may record this assessment" in page
     with scopes_disabled():
         assert not application.assessments.exists()

@@ -29,7 +29,7 @@ from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
 from assessflow.waiting.models import WaitingListEntry
 
-from .helpers import CONCERN, raise_concern
+from .helpers import CONCERN, assess, dols_assessors, grant, name_assessors, raise_concern
 
 SIGNATORY = "Sigrid Signatory"
 # Words no page may show a provider or a citizen. A referrer's portal offers to raise a concern or send a DoLS
@@ -91,25 +91,29 @@ def _dols_request(client, person, reasons: str) -> DolsApplication:
         return DolsApplication.objects.filter(person=person).latest("pk")
 
 
+# A screening criterion of the tool for each priority the walk screens at.
+CRITERION = {"high": "objecting", "low": "settled"}
+
+
 def _screen(client, application, priority: str, rationale: str) -> DolsApplication:
     client.post(
         f"/safeguarding/dols/{application.pk}/screen/",
-        {"priority": priority, "rationale": rationale, "team": "", "version": application.version},
+        {"criteria": [CRITERION[priority]], "note": rationale, "team": "", "version": application.version},
     )
     with scopes_disabled():
         return DolsApplication.objects.get(pk=application.pk)
 
 
-def _grant(client, application) -> None:
+def _grant(cast, sign_in, client, application) -> None:
+    """Named, assessed by the council's BIA (who enters the external doctor's assessment), signed by the DoLS team."""
+    bia, doctor = dols_assessors(cast)
+    name_assessors(client, application, bia, doctor)
+    assessor = sign_in(bia)
     for requirement in Requirement.values:
-        client.post(
-            f"/safeguarding/dols/{application.pk}/assess/",
-            {"requirement": requirement, "met": "yes", "finding": f"{requirement} met"},
-        )
-    client.post(
-        f"/safeguarding/dols/{application.pk}/decide/",
-        {"grant": "yes", "months": "6", "conditions": "A daily walk", "reason": "", "version": application.version},
-    )
+        assess(assessor, application, requirement)
+    with scopes_disabled():
+        application.refresh_from_db()
+    sign_in(cast.member("dols_a")).post(f"/safeguarding/dols/{application.pk}/decide/", grant(application))
 
 
 def _outsiders(cast, person) -> dict:
@@ -176,7 +180,7 @@ def _dols(cast, sign_in, case: Case) -> None:
     team = sign_in(cast.member("dols_a"))
     waiting = _screen(team, _dols_request(team, person, "Locked doors and one-to-one at night"), "high", "Objecting")
     decided = _screen(team, _dols_request(team, person, "Asks to go home every evening"), "low", "Settled now")
-    _grant(team, decided)
+    _grant(cast, sign_in, team, decided)
     manager = sign_in(cast.member("team_manager_a"))
     manager.post(
         f"/waiting/entries/{waiting.waiting_entry_id}/priority/",

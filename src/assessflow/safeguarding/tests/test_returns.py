@@ -15,8 +15,10 @@ from assessflow.audit.models import AccessEvent
 from assessflow.people.models import Person
 from assessflow.safeguarding import rules
 from assessflow.safeguarding.categories import (
+    DONT_KNOW,
     Achieved,
     ActionTaken,
+    Capacity,
     Requirement,
     RiskLocation,
     RiskResult,
@@ -27,6 +29,8 @@ from assessflow.safeguarding.models import Concern, DolsApplication, Enquiry
 from assessflow.safeguarding.returns import dols_return, safeguarding_return
 from assessflow.safeguarding.services import concerns, dols, enquiries
 from assessflow.tests import factories
+
+from .helpers import dols_assessors
 
 YEAR = 2025  # 1 April 2025 to 31 March 2026
 START, END = rules.reporting_year(YEAR)
@@ -72,9 +76,31 @@ def _decide(rng, actor, concern, day):
     return choice
 
 
+def _capacity(rng, actor, enquiry, day):
+    """Capacity and advocacy as recorded during the enquiry, any of them possibly not recorded."""
+    difficulty = rng.choice([True, False, None])
+    # Substantial difficulty needs an answer on an appropriate person; otherwise it may be left unanswered.
+    person = rng.choice([True, False] if difficulty else [True, False, None])
+    with at(day):
+        enquiries.update_enquiry(
+            actor=actor,
+            enquiry=enquiry,
+            values={
+                "capacity": rng.choice([*Capacity.values, ""]),
+                "substantial_difficulty": difficulty,
+                "appropriate_person": person,
+                "advocate": rng.choice(["", "", "Generated advocate"]),
+            },
+            named_workers=[],
+            expected_version=enquiry.version,
+        )
+
+
 def _conclude(rng, actor, enquiry, day):
     action = rng.choice(ActionTaken.values)
-    expressed = rng.random() < 0.7
+    expressed = rng.random() < 0.6
+    asked = True if expressed else rng.choice([True, False, DONT_KNOW])
+    _capacity(rng, actor, enquiry, day)
     with at(day):
         enquiries.conclude(
             actor=actor,
@@ -85,21 +111,24 @@ def _conclude(rng, actor, enquiry, day):
                 "risk_source": rng.choice(RiskSource.values),
                 "action_taken": action,
                 "risk_result": rng.choice(RiskResult.values),
-                "outcomes_asked": expressed or rng.random() < 0.5,
+                "outcomes_asked": asked,
                 "outcomes_asked_of": "adult",
                 "outcomes_expressed": expressed,
                 "desired_outcomes": "Generated wish" if expressed else "",
                 "outcomes_achieved": rng.choice(Achieved.values),
+                "no_advocate_reason": "Generated reason",
                 "conclusion": "Generated",
             },
             expected_version=enquiry.version,
         )
 
 
-def _dols(rng, actor, person, day):
+def _dols(rng, office, bia, doctor, person, day):
+    """A request received, screened and named by the DoLS office; assessed by the BIA (and, for the external
+    doctor, entered by the BIA); decided by the office's manager, who assessed nothing; or ended before that."""
     with at(day):
         application = dols.receive_request(
-            actor=actor,
+            actor=office,
             person=person,
             managing_authority="Generated Home",
             setting="care_home",
@@ -109,33 +138,49 @@ def _dols(rng, actor, person, day):
             submission_id=uuid.uuid4(),
         )
         dols.screen(
-            actor=actor,
+            actor=office,
             application=application,
-            priority="medium",
-            rationale="Generated",
+            criteria=["settled"],
+            note="",
             team=None,
             expected_version=application.version,
         )
+        dols.name_assessors(
+            actor=office,
+            application=application,
+            best_interests=bia.user,
+            mental_health=doctor,
+            expected_version=application.version,
+        )
     later = day + datetime.timedelta(days=rng.randint(3, 60))
-    fate = rng.choice(["grant", "refuse", "withdrawn", "open"])
+    fate = rng.choice(["grant", "refuse", "withdrawn", "died", "left", "open"])
     if fate == "open":
         return
     with at(later):
-        if fate == "withdrawn":
+        if fate in DolsApplication.CloseReason.values:
             dols.close(
-                actor=actor, application=application, reason="withdrawn", note="", expected_version=application.version
+                actor=office, application=application, reason=fate, note="", expected_version=application.version
             )
             return
         for requirement in Requirement.values:
             met = fate == "grant" or requirement != "best_interests"
-            dols.record_assessment(actor=actor, application=application, requirement=requirement, met=met, finding="x")
+            dols.record_assessment(
+                actor=bia,
+                application=application,
+                requirement=requirement,
+                met=met,
+                finding="x",
+                assessed_by="mental_health" if requirement == "mental_health" else "best_interests",
+                recommended_months=12,
+            )
         dols.decide(
-            actor=actor,
+            actor=office,
             application=application,
             grant=fate == "grant",
             months=12 if fate == "grant" else None,
             conditions="",
             reason="" if fate == "grant" else "Not in her best interests",
+            representative={"name": "Generated representative", "kind": "paid"},
             expected_version=application.version,
         )
 
@@ -171,9 +216,15 @@ def generated(cast):
                         decided_on + datetime.timedelta(days=rng.randint(5, 90)),
                     )
         dols_member = cast.member("dols_a")
-        dols_actor = Actor(user=dols_member.user, membership=dols_member)
+        office = Actor(user=dols_member.user, membership=dols_member)
+        bia_member, doctor = dols_assessors(cast)
+        bia = Actor(user=bia_member.user, membership=bia_member)
+        # The doctor's approval runs through the generated years.
+        doctor.approval_ends_on = END + datetime.timedelta(days=400)
+        doctor.save()
         for _ in range(40):
-            _dols(rng, dols_actor, rng.choice(people), START + datetime.timedelta(days=rng.randint(-40, 400)))
+            day = START + datetime.timedelta(days=rng.randint(-40, 400))
+            _dols(rng, office, bia, doctor, rng.choice(people), day)
     return cast.council_a
 
 
@@ -214,11 +265,31 @@ def test_the_safeguarding_collection_equals_direct_counts(generated):
         direct = sum(1 for e in s42_done if e.risk_source == value)
         assert figures[("Concluded s.42 enquiries by source of risk", label)] == direct
     msp = "Making Safeguarding Personal (concluded s.42 enquiries)"
-    assert figures[(msp, "Asked what outcomes they want")] == sum(1 for e in s42_done if e.outcomes_asked)
-    assert figures[(msp, "Expressed outcomes")] == sum(1 for e in s42_done if e.outcomes_expressed)
+    assert figures[(msp, "Asked, and outcomes expressed")] == sum(1 for e in s42_done if e.outcomes_expressed)
+    asked_none = sum(1 for e in s42_done if e.outcomes_asked and not e.outcomes_expressed)
+    assert figures[(msp, "Asked, but no outcomes expressed")] == asked_none
+    assert figures[(msp, "Not asked")] == sum(1 for e in s42_done if e.outcomes_asked is False)
+    assert figures[(msp, "Don't know")] == sum(1 for e in s42_done if e.outcomes_asked_not_known)
+    assert figures[(msp, "Not recorded")] == 0  # every enquiry concluded here answered the question
+    assert sum(figures[(msp, label)] for label in ("Asked, but no outcomes expressed", "Don't know")) > 0
     for value, label in Achieved.choices:
         direct = sum(1 for e in s42_done if e.outcomes_expressed and e.outcomes_achieved == value)
         assert figures[(msp, label)] == direct
+    capacity = "Capacity and advocacy (concluded s.42 enquiries)"
+    lacking = [e for e in s42_done if e.capacity == "lacks"]
+    assert lacking  # the data set exercises the table
+    assert figures[(capacity, "Lacked capacity")] == len(lacking)
+    assert figures[(capacity, "Did not lack capacity")] == sum(1 for e in s42_done if e.capacity == "has")
+    assert figures[(capacity, "Don't know")] == sum(1 for e in s42_done if e.capacity == "not_assessed")
+    assert figures[(capacity, "Not recorded")] == sum(1 for e in s42_done if e.capacity == "")
+    by_advocate = sum(1 for e in lacking if e.advocate)
+    by_family = sum(1 for e in lacking if not e.advocate and e.appropriate_person)
+    assert figures[(capacity, "Lacked capacity: supported by an advocate")] == by_advocate
+    assert figures[(capacity, "Lacked capacity: supported by family or a friend")] == by_family
+    supported = "Lacked capacity: supported by an advocate, family or friend"
+    assert figures[(capacity, supported)] == by_advocate + by_family
+    unsupported = sum(1 for e in lacking if not e.advocate and e.appropriate_person is False)
+    assert figures[(capacity, "Lacked capacity: not supported")] == unsupported
 
 
 def test_the_dols_figures_equal_direct_counts(generated):
@@ -232,19 +303,30 @@ def test_the_dols_figures_equal_direct_counts(generated):
             for a in applications.filter(received_at__lt=end)
             if not (a.decided_at and a.decided_at < end) and not (a.closed_at and a.closed_at < end)
         ]
+    ended = applications.filter(status="closed", decided_at__isnull=True, **_in_year("closed_at"))
     table = "DoLS applications"
     assert figures[(table, "Applications received")] == applications.filter(**_in_year("received_at")).count()
-    assert figures[(table, "Applications completed")] == decided.count()
+    # As the national statistics count them: a request ended by death, the person leaving or its withdrawal is a
+    # completed application, not granted.
+    assert ended.filter(close_reason="died").exists() and ended.filter(close_reason="left").exists()
+    assert figures[(table, "Applications completed")] == decided.count() + ended.count()
     assert figures[(table, "Granted")] == decided.filter(starts_on__isnull=False).count()
-    assert figures[(table, "Not granted")] == decided.filter(starts_on__isnull=True).count()
-    withdrawn = applications.filter(close_reason="withdrawn", **_in_year("closed_at")).count()
-    assert figures[(table, "Closed: withdrawn by the managing authority")] == withdrawn
+    refused = decided.filter(starts_on__isnull=True).count()
+    assert figures[(table, "Not granted")] == refused + ended.count()
+    assert figures[(table, "Not granted: assessed and not authorised")] == refused
+    changed = ended.filter(close_reason__in=["left", "withdrawn"]).count()
+    assert figures[(table, "Not granted: change in circumstances")] == changed
+    assert figures[(table, "Not granted: the person died")] == ended.filter(close_reason="died").count()
     assert figures[(table, "Outstanding at the end of the year")] == len(outstanding)
-    days = sorted((a.decided_on - a.received_on).days + 1 for a in decided)
+    completed_on = {a.pk: a.decided_on for a in decided} | {a.pk: timezone.localdate(a.closed_at) for a in ended}
+    received_on = {a.pk: a.received_on for a in [*decided, *ended]}
+    days = sorted((completed_on[pk] - received_on[pk]).days + 1 for pk in completed_on)
     timing = "Time to complete (days, the day of receipt counted as day 1)"
     assert figures[(timing, "Median")] == (days[len(days) // 2] + days[(len(days) - 1) // 2]) / 2
-    late = sum(1 for a in decided if a.decided_on > rules.dols_deadlines(received_on=a.received_on).decide_by)
-    assert figures[(timing, "Decided after the statutory deadline")] == late
+    late = sum(
+        1 for pk, day in completed_on.items() if day > rules.dols_deadlines(received_on=received_on[pk]).decide_by
+    )
+    assert figures[(timing, "Completed after the statutory deadline")] == late
 
 
 def test_the_returns_page_and_its_csv_show_the_same_figures(generated, sign_in, cast):
