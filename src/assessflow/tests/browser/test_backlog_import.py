@@ -31,3 +31,24 @@ def test_an_administrator_imports_the_valid_rows_of_a_backlog(demo_server, page,
     page.wait_for_selector("text=1 people added")
     problems += violations(page)
     assert not problems, "\n".join(problems)
+
+
+def test_an_administrator_matches_a_handover_file_in_the_browser(demo_server, page, tmp_path):
+    from assessflow.waiting.tests import handover
+
+    backlog = tmp_path / "mosaic-export.csv"
+    backlog.write_bytes(handover.csv_bytes(24))
+    problems = []
+    sign_in(page, demo_server.url, "admin@demo-borough.example", settings.DEMO_PASSWORD)
+    page.goto(demo_server.url + "/waiting/imports/")
+    page.set_input_files("#id_file", str(backlog))
+    page.click("main form button[type=submit]")
+    page.get_by_role("button", name="Match the columns and values").click()
+    page.wait_for_selector("text=Work type: the values in")
+    problems += violations(page)
+    page.get_by_label("Hospital Discharge Assessment").select_option("needs_assessment")
+    page.get_by_label("Allocated worker", exact=True).select_option("")  # the file's workers are not the demo's
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_selector("text=Checked: ready to import")
+    problems += violations(page)
+    assert not problems, "\n".join(problems)
