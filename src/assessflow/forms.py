@@ -5,6 +5,9 @@ import uuid
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import pretty_name
+
+from .digits import fold_digits, has_other_digits, is_digits
 
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -78,11 +81,14 @@ class GovukDateField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         label = (self.label or "Date").capitalize()
-        day, month, year = (str(part or "").strip() for part in data_list)
+        # Full-width digits are read as 0 to 9; any other kind of digit is refused (see assessflow.digits).
+        day, month, year = (fold_digits(str(part or "")).strip() for part in data_list)
         missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
         if missing:
             raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+        if any(map(has_other_digits, (day, month, year))):
+            raise forms.ValidationError(f"{label} must be written with the digits 0 to 9")
+        if not (is_digits(day) and is_digits(month) and is_digits(year)) or len(year) != 4:
             raise forms.ValidationError(f"{label} must be a real date")
         try:
             value = datetime.date(int(year), int(month), int(day))
@@ -93,6 +99,30 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
+def too_long_message(label: str, limit: int) -> str:
+    """The GOV.UK message for an answer over its limit, naming the answer and the limit."""
+    label = str(label).strip()
+    if label.endswith("?"):  # "Where did it happen? must be..." reads badly: the message sits by the question
+        return f"Your answer must be {limit} characters or fewer"
+    return f"{label[:1].upper()}{label[1:]} must be {limit} characters or fewer"
+
+
+def check_length_on_the_server(name: str, field: forms.Field) -> None:
+    """A length limit is a validation error that names the limit, never a silent cut.
+
+    A browser stops a field with a maxlength attribute at its limit and drops the rest of what
+    is typed or pasted without a word, so the attribute goes; the server checks the length and
+    says which answer is too long. A textarea shows its limit with the GOV.UK character count.
+    """
+    limit = getattr(field, "max_length", None)
+    if limit is None or field.widget.is_hidden:
+        return
+    field.widget.attrs.pop("maxlength", None)
+    field.error_messages.setdefault("max_length", too_long_message(field.label or pretty_name(name), limit))
+    if isinstance(field.widget, forms.Textarea):
+        field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} govuk-js-character-count".strip()
+
+
 class GovukFormMixin:
     """Adds the GOV.UK classes to widgets and builds the error summary's links."""
 
@@ -100,11 +130,12 @@ class GovukFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             css = WIDGET_CLASSES.get(type(field.widget))
             if css:
                 existing = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{css} {existing}".strip()
+            check_length_on_the_server(name, field)
 
     def full_clean(self):
         super().full_clean()
@@ -126,8 +157,10 @@ class GovukFormMixin:
         return items
 
     def grouped_fields(self):
-        """The bound fields in their fieldsets, for forms long enough to need headings."""
-        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+        """The bound fields in their fieldsets, for forms long enough to need headings; hidden ones go first, apart."""
+        return [
+            (legend, [self[name] for name in names if not self[name].is_hidden]) for legend, names in self.fieldsets
+        ]
 
 
 class SubmissionIdField(forms.UUIDField):

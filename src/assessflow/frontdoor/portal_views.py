@@ -101,7 +101,7 @@ def check(request: HttpRequest) -> HttpResponse:
         data = referral_form.cleaned_data
         referral = services.submit_portal_referral(
             actor=Actor.from_request(request),
-            person_details={k: v for k, v in person_form.cleaned_data.items()},
+            person_details=person_form.person_details,
             referral_details={
                 "source": data["source"],
                 "reason": data["reason"],

@@ -5,33 +5,24 @@ from django import forms
 from assessflow import cld
 from assessflow.forms import GovukDateField, GovukDateWidget, GovukFormMixin, SubmissionIdField
 
-from .identity import is_valid_nhs_number, is_valid_postcode, normalise_nhs_number, normalise_postcode
+from .fields import (
+    CONFIRM_DATE_OF_BIRTH,
+    NHS_NUMBER_HELP,
+    NhsNumberField,
+    PhoneNumberField,
+    ask_to_confirm_unlikely_age,
+    confirm_date_of_birth_field,
+)
+from .identity import is_valid_postcode, normalise_postcode
 from .models import Person, Relationship
 from .services import EDITABLE_FIELDS
 
-NHS_NUMBER_HELP = "A 10 digit number, like 485 777 3456"
-
-
-def _clean_nhs_number(value: str) -> str:
-    if value and not is_valid_nhs_number(value):
-        raise forms.ValidationError("Enter a valid NHS number, like 485 777 3456")
-    return normalise_nhs_number(value)
-
 
 class PersonSearchForm(GovukFormMixin, forms.Form):
-    nhs_number = forms.CharField(label="NHS number", required=False, help_text=NHS_NUMBER_HELP, max_length=20)
+    nhs_number = NhsNumberField()
     given_name = forms.CharField(label="First name", required=False, max_length=100)
     family_name = forms.CharField(label="Last name", required=False, max_length=100)
     date_of_birth = GovukDateField(label="Date of birth", required=False, help_text="For example, 27 3 1947")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nhs_number"].widget.attrs.update(
-            {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
-        )
-
-    def clean_nhs_number(self):
-        return _clean_nhs_number(self.cleaned_data["nhs_number"])
 
     def clean(self):
         data = super().clean()
@@ -57,6 +48,9 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
         widget=GovukDateWidget(autocomplete_prefix="bday"),
         help_text="For example, 27 3 1947",
     )
+    confirm_date_of_birth = confirm_date_of_birth_field()
+    nhs_number = NhsNumberField(help_text=NHS_NUMBER_HELP + ". Leave blank if not known.")
+    phone = PhoneNumberField()
     date_of_death = GovukDateField(label="Date of death", past_only=True, required=False)
     gender = _cld_choice("gender", "Gender")
     ethnicity = _cld_choice("ethnicity", "Ethnicity")
@@ -71,7 +65,18 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
     dementia = _cld_choice("dementia", "Dementia")
 
     fieldsets = (
-        ("Name and identity", ("title", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number")),
+        (
+            "Name and identity",
+            (
+                "title",
+                "given_name",
+                "family_name",
+                "preferred_name",
+                "date_of_birth",
+                CONFIRM_DATE_OF_BIRTH,
+                "nhs_number",
+            ),
+        ),
         ("Address and contact details", ("address_line_1", "address_line_2", "town", "postcode", "phone", "email")),
         ("Communication", ("communication_needs", "interpreter_language")),
         (
@@ -99,7 +104,6 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
         model = Person
         fields = EDITABLE_FIELDS
         help_texts = {
-            "nhs_number": NHS_NUMBER_HELP + ". Leave blank if not known.",
             "communication_needs": "For example, uses British Sign Language, needs easy read letters, or large print",
             "preferred_name": "What they like to be called, if different",
         }
@@ -107,7 +111,7 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sizes = {"title": 5, "nhs_number": 10, "postcode": 10, "phone": 20, "gp_practice_code": 10}
+        sizes = {"title": 5, "postcode": 10, "gp_practice_code": 10}
         for name, width in sizes.items():
             self.fields[name].widget.attrs["class"] += f" govuk-input--width-{width}"
         autocomplete = {
@@ -117,7 +121,6 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
             "address_line_2": "address-line2",
             "town": "address-level2",
             "postcode": "postal-code",
-            "phone": "tel",
             "email": "email",
         }
         for name, value in autocomplete.items():
@@ -126,14 +129,17 @@ class PersonForm(GovukFormMixin, forms.ModelForm):
         self.fields["family_name"].error_messages["required"] = "Enter the person's last name"
         self.fields["date_of_birth"].error_messages["required"] = "Enter the person's date of birth"
 
-    def clean_nhs_number(self):
-        return _clean_nhs_number(self.cleaned_data["nhs_number"])
-
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"]
         if postcode and not is_valid_postcode(postcode):
             raise forms.ValidationError("Enter a real postcode, like LU1 2BQ")
         return postcode
+
+    def clean(self):
+        data = super().clean()
+        saved = self.instance.date_of_birth if self.instance.pk else None
+        ask_to_confirm_unlikely_age(self, as_at=data.get("date_of_death"), saved=saved)
+        return data
 
     def _post_clean(self):
         # Leave the instance untouched: the service compares it with the cleaned values to
@@ -152,12 +158,11 @@ class EditPersonForm(PersonForm):
 
 class RelationshipForm(GovukFormMixin, forms.ModelForm):
     submission_id = SubmissionIdField()
-    related_nhs_number = forms.CharField(
+    related_nhs_number = NhsNumberField(
         label="Their NHS number, if they are known to the council",
-        required=False,
         help_text="Links this relationship to their own record",
-        max_length=20,
     )
+    phone = PhoneNumberField()
 
     class Meta:
         model = Relationship
@@ -174,9 +179,6 @@ class RelationshipForm(GovukFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Relationship.Kind.choices
         self.fields["kind"].error_messages["required"] = "Select how they are related"
-
-    def clean_related_nhs_number(self):
-        return _clean_nhs_number(self.cleaned_data["related_nhs_number"])
 
     def clean(self):
         data = super().clean()
@@ -200,9 +202,8 @@ class PortalPersonForm(GovukFormMixin, forms.Form):
         widget=GovukDateWidget(autocomplete_prefix="bday"),
         help_text="For example, 27 3 1947",
     )
-    nhs_number = forms.CharField(
-        label="NHS number", required=False, max_length=20, help_text="If you know it, like 485 777 3456"
-    )
+    confirm_date_of_birth = confirm_date_of_birth_field()
+    nhs_number = NhsNumberField(help_text="If you know it, like 485 777 3456")
     address_line_1 = forms.CharField(
         label="Address line 1",
         max_length=200,
@@ -212,20 +213,24 @@ class PortalPersonForm(GovukFormMixin, forms.Form):
     postcode = forms.CharField(
         label="Postcode", max_length=10, error_messages={"required": "Enter the person's postcode"}
     )
-    phone = forms.CharField(label="Phone number", max_length=30, required=False)
+    phone = PhoneNumberField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date_of_birth"].error_messages["required"] = "Enter the person's date of birth"
-
-    def clean_nhs_number(self):
-        value = self.cleaned_data["nhs_number"]
-        if value and not is_valid_nhs_number(value):
-            raise forms.ValidationError("Enter a valid NHS number, like 485 777 3456")
-        return normalise_nhs_number(value)
 
     def clean_postcode(self):
         value = self.cleaned_data["postcode"]
         if not is_valid_postcode(value):
             raise forms.ValidationError("Enter a real postcode, like LU1 2BQ")
         return normalise_postcode(value)
+
+    def clean(self):
+        data = super().clean()
+        ask_to_confirm_unlikely_age(self)
+        return data
+
+    @property
+    def person_details(self) -> dict:
+        """The cleaned answers about the person, without the form's own confirmation box."""
+        return {k: v for k, v in self.cleaned_data.items() if k != CONFIRM_DATE_OF_BIRTH}

@@ -59,7 +59,7 @@ def new(request: HttpRequest) -> HttpResponse:
         try:
             concern = services.raise_from_portal(
                 actor=Actor.from_request(request),
-                person_details=person_form.cleaned_data,
+                person_details=person_form.person_details,
                 details=details,
                 submission_id=concern_form.cleaned_data["submission_id"],
             )
@@ -95,7 +95,7 @@ def new_dols(request: HttpRequest) -> HttpResponse:
         try:
             application = dols_services.request_from_portal(
                 actor=Actor.from_request(request),
-                person_details=person_form.cleaned_data,
+                person_details=person_form.person_details,
                 request=request_form.cleaned_data,
                 submission_id=request_form.cleaned_data["submission_id"],
             )

@@ -21,6 +21,9 @@ def govuk_widget(field: BoundField):
         describedby.append(f"{field.auto_id}-hint")
     if field.errors:
         describedby.append(f"{field.auto_id}-error")
+    if field.widget_type == "textarea" and getattr(field.field, "max_length", None):
+        describedby.append(f"{field.auto_id}-info")  # the character count's message
+    if field.errors:
         classes = field.field.widget.attrs.get("class", "")
         extra = [err for base, err in ERROR_CLASSES.items() if base in classes.split()]
         attrs["class"] = " ".join([classes, *extra]).strip()

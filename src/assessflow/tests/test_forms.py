@@ -1,4 +1,4 @@
-"""The GOV.UK date input pattern's validation messages."""
+"""The GOV.UK form patterns: the date input's validation messages, its digits, and length limits."""
 
 import datetime
 
@@ -45,3 +45,31 @@ def test_the_summary_links_to_the_first_input_and_each_input_shows_the_error():
     form.is_valid()
     assert form.error_summary() == [{"href": "#id_date_of_birth_0", "message": "Date of birth must include a day"}]
     assert str(form["date_of_birth"]).count("govuk-input--error") == 3
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year"),
+    [("\u00b9", "1", "1950"), ("1", "1", "\u0661\u0669\u0665\u0660"), ("\u2460", "1", "1950")],
+)
+def test_digits_other_than_0_to_9_are_refused_in_words(day, month, year):
+    assert errors_for(day, month, year) == ["Date of birth must be written with the digits 0 to 9"]
+
+
+class LimitedForm(GovukFormMixin, forms.Form):
+    where = forms.CharField(label="Where did it happen?", max_length=20)
+    summary = forms.CharField(label="Summary", max_length=200, widget=forms.Textarea)
+
+
+def test_a_limit_is_a_message_naming_it_and_a_textarea_counts_down_to_it():
+    form = LimitedForm({"where": "x" * 21, "summary": "y" * 201})
+    assert not form.is_valid()
+    assert form.errors == {
+        "where": ["Your answer must be 20 characters or fewer"],
+        "summary": ["Summary must be 200 characters or fewer"],
+    }
+    page = form.render()
+    assert " maxlength=" not in page, "a browser would cut the answer short without a word"
+    assert 'data-module="govuk-character-count" data-maxlength="200"' in page
+    assert 'class="govuk-textarea govuk-js-character-count govuk-textarea--error"' in page
+    assert 'aria-describedby="id_summary-error id_summary-info"' in page
+    assert '<div id="id_summary-info" class="govuk-hint govuk-character-count__message">' in page

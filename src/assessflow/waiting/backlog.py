@@ -21,7 +21,14 @@ from typing import BinaryIO
 from openpyxl import load_workbook
 
 from assessflow import cld
-from assessflow.people.identity import is_valid_nhs_number, is_valid_postcode, normalise_nhs_number, normalise_postcode
+from assessflow.digits import fold_digits, is_digits
+from assessflow.people.identity import (
+    NHS_NUMBER_NOT_DIGITS,
+    is_valid_postcode,
+    nhs_number_problem,
+    normalise_nhs_number,
+    normalise_postcode,
+)
 
 from .backlog_mapping import LIST_COLUMNS, translator
 from .models import Priority, WorkType
@@ -206,7 +213,11 @@ def _batches(lines: Iterable[list[str]], size: int, columns: dict[str, str] | No
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """1941-03-27, or 27/03/1941 and 27-03-1941 as people in England write dates."""
+    """1941-03-27, or 27/03/1941 and 27-03-1941 as people in England write dates, in the digits 0 to 9.
+
+    Full-width digits are read as 0 to 9; other kinds (a superscript, another script's) make it no date.
+    """
+    text = fold_digits(text)
     try:
         return datetime.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else _day_first(text)
     except ValueError:
@@ -215,7 +226,7 @@ def parse_date(text: str) -> datetime.date | None:
 
 def _day_first(text: str) -> datetime.date | None:
     parts = text.replace("-", "/").split("/")
-    if len(parts) != 3 or len(parts[2]) != 4 or not all(p.isdigit() for p in parts):
+    if len(parts) != 3 or len(parts[2]) != 4 or not all(map(is_digits, parts)):
         return None
     return datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
 
@@ -267,8 +278,11 @@ def _translated(rule: Rule, translate: Callable[[str], str]) -> Rule:
 
 
 def _nhs_number(text: str) -> tuple[str, str | None]:
-    bad = text and not is_valid_nhs_number(text)
-    return normalise_nhs_number(text), (f"{text!r} is not a valid NHS number" if bad else None)
+    problem = nhs_number_problem(text) if text else None
+    if problem is None:
+        return normalise_nhs_number(text), None
+    words = ": use the digits 0 to 9" if problem == NHS_NUMBER_NOT_DIGITS else ""
+    return normalise_nhs_number(text), f"{text!r} is not a valid NHS number{words}"
 
 
 def _postcode(text: str) -> tuple[str, str | None]:

@@ -100,7 +100,9 @@ def person_row(index: int, today: datetime.date, seed: int) -> dict:
         "address_line_1": f"{rng.randint(1, 180)} {rng.choice(names.STREETS)}",
         "town": names.TOWN,
         "postcode": f"{rng.choice(names.POSTCODE_DISTRICTS)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
-        "phone": f"07700 9{rng.randint(0, 99999):05d}",
+        # Ofcom's drama range (07700 900000 to 900999): well formed, never anyone's. The draw is kept as it was
+        # so the rest of the generated population stays the same.
+        "phone": f"07700 900{rng.randint(0, 99999) % 1000:03d}",
         "gender": "Female" if is_female else "Male",
         "ethnicity": _weighted(rng, ETHNICITY),
         "client_type": "Service user",
