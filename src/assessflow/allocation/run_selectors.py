@@ -28,6 +28,10 @@ class Group:
     def accepted(self) -> int:
         return sum(1 for row in self.rows if row["accepted"])
 
+    @property
+    def current(self) -> int:
+        return sum(1 for row in self.rows if row["current"])
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -75,12 +79,18 @@ def listing(run: AllocationRun, limit: int | None = None) -> Listing:
     blocked = run.blocked[:limit]
     ids = [s["entry"] for s in shown] + [b["entry"] for b in blocked]
     entries = {e.pk: e for e in WaitingListEntry.objects.filter(pk__in=ids).select_related("person")}
-    accepted = set(Allocation.objects.filter(run=run, entry_id__in=ids).values_list("entry_id", flat=True))
+    made = dict(Allocation.objects.filter(run=run, entry_id__in=ids).values_list("entry_id", "ended_at"))
     groups = []
     for assessor_id in kept:
         user, organisation = people[assessor_id]
         rows = [
-            {**s, "entry": entries[s["entry"]], "pounds": s["pence"] / 100, "accepted": s["entry"] in accepted}
+            {
+                **s,
+                "entry": entries[s["entry"]],
+                "pounds": s["pence"] / 100,
+                "accepted": s["entry"] in made,
+                "current": s["entry"] in made and made[s["entry"]] is None,
+            }
             for s in by_assessor[assessor_id]
             if s["entry"] in entries
         ]

@@ -204,6 +204,8 @@ def test_undoing_withdraws_each_allocation_with_its_event_and_lists_what_moved_o
     page = manager.get(response["Location"]).content.decode()
     undone = len(run.suggestions) - 1
     assert f"Undone: {undone} allocations withdrawn and back on the waiting list. 1 could not be undone" in page
+    own = len(_by(run, own_user))
+    assert f"{own_user.full_name}, {cast.member('assessor_a').organisation.name}: {own} suggestions, 0 still" in page
     assert _parse(page).tables["Not undone"] == [
         [f"{moved.person.full_name} {moved.get_work_type_display()}", "Reallocated since to another assessor"]
     ]

@@ -16,18 +16,30 @@ def test_a_manager_accepts_suggestions_and_caseloads_update(demo_server, browser
     manager.get_by_role("link", name="Allocate", exact=True).first.click()
     problems += violations(manager)
     manager.get_by_role("button", name="Suggest allocations").click()
-    manager.wait_for_selector("text=Score")
+    manager.wait_for_selector("text=Suggestions by assessor")
     problems += violations(manager)
-    rows = manager.locator("table").first.locator("tbody tr")
-    suggested = rows.count()
+    boxes = manager.locator("input[name=entry]")
+    suggested = boxes.count()
     assert suggested > 0
-    for i in range(rows.count()):
-        cells = rows.nth(i).locator("td")
-        if cells.nth(2).inner_text().strip() == "Adam Shah":  # unqualified: proportionate reviews only
-            assert "review" in cells.nth(1).inner_text().lower()
+    assert manager.locator("input[name=entry]:checked").count() == 0  # nothing is ticked for the manager
+    groups = manager.locator("details.govuk-details")
+    for i in range(groups.count()):
+        group = groups.nth(i)
+        group.locator("summary").click()
+        if group.locator("summary").inner_text().startswith("Adam Shah"):  # unqualified: proportionate reviews only
+            for case in group.locator("tbody tr td:nth-child(2)").all_inner_texts():
+                assert "review" in case.lower()
+    manager.get_by_role("button", name="Accept the ones ticked").click()
+    assert "Select the suggestions to accept" in manager.locator(".govuk-error-summary").inner_text()
     manager.get_by_role("button", name="Accept all").click()
-    assert "Caseloads" in manager.title()
+    assert manager.get_by_role("heading", level=1).inner_text() == f"Accept all {suggested} suggestions?"
     problems += violations(manager)
+    manager.get_by_role("button", name="Yes, accept all").click()
+    assert f"{suggested} suggestions accepted" in manager.locator(".govuk-notification-banner").inner_text()
+    assert manager.get_by_role("button", name=f"Undo these {suggested} allocations").is_visible()
+    problems += violations(manager)
+    manager.goto(f"{demo_server.url}/allocation/team/")
+    assert "Caseloads" in manager.title()
     opens = manager.locator("table").first.locator("tbody tr td:nth-child(2)").all_inner_texts()
     assert sum(int(n) for n in opens) == suggested
 
