@@ -25,6 +25,7 @@ def pytest_collection_modifyitems(items):
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
+
 COUNCIL_ROLES = (
     Role.FRONT_DOOR,
     Role.ASSESSOR,
@@ -123,6 +124,9 @@ def cast(db) -> Cast:
             cast.casework[person.pk] = {
                 "note": factories.NoteFactory(person=person),
                 "document": factories.DocumentFactory(person=person),
+                "letter": factories.DocumentFactory(
+                    person=person, category="letter", title=f"Appointment letter to {person.family_name}"
+                ),
                 "task": factories.TaskFactory(person=person),
                 "warning": factories.WarningFactory(person=person),
                 "referral": factories.ReferralFactory(person=person),

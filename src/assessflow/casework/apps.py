@@ -60,6 +60,8 @@ class CaseworkConfig(AppConfig):
                 "warning.ended": "Warning ended",
                 "warnings.viewed": "Warnings viewed",
                 "letter.previewed": "Letter previewed",
+                "letter.viewed": "Letter viewed",
+                "letter.sent": "Letter marked as sent",
                 "letter_template.saved": "Letter template saved",
                 "chronology.viewed": "Chronology viewed",
             }

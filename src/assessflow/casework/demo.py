@@ -16,7 +16,7 @@ TEMPLATES = (
         "and whether anything needs to change.\n\n"
         "{{ worker_name }} will phone you to agree a time that suits you. You are welcome to have a "
         "relative, friend or advocate with you.\n\n"
-        "If you need this letter in another format, or an interpreter, please contact us on {{ council_contact }}.\n\n"
+        "If you need this letter in another format, or an interpreter, please {{ council_contact }}.\n\n"
         "Yours sincerely\n\n{{ worker_name }}\n{{ worker_role }}",
     ),
     (
@@ -26,7 +26,7 @@ TEMPLATES = (
         "Dear {{ person_name }}\n\n"
         "We have received a request for care and support for you. Your reference is {{ person_reference }}.\n\n"
         "We will contact you soon to talk about what matters to you. If things get worse before then, "
-        "please call us on {{ council_contact }}.\n\n"
+        "please {{ council_contact }}.\n\n"
         "Yours sincerely\n\n{{ worker_name }}",
     ),
     (
@@ -36,7 +36,7 @@ TEMPLATES = (
         "Dear {{ person_first_name }}\n\n"
         "At least once a year we check that your support still meets your needs. "
         "We will be in touch in the next few weeks.\n\n"
-        "You can ask for a review at any time by calling {{ council_contact }}.\n\n"
+        "You can ask for a review sooner, at any time: {{ council_contact }}.\n\n"
         "Yours sincerely\n\n{{ worker_name }}",
     ),
 )
@@ -48,7 +48,8 @@ def load_demo_casework(council: Organisation) -> None:
         council=council,
         defaults={
             "letter_address": "Adult Social Care\nTown Hall, Market Square\nDemo Borough DB1 1AA",
-            "letter_contact": "01632 960000 or adultcare@demo-borough.example",
+            "letter_phone": "01632 960000",
+            "letter_email": "adultcare@demo-borough.example",
         },
     )
     for name, kind, subject, body in TEMPLATES:

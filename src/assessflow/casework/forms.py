@@ -186,6 +186,34 @@ class LetterForm(GovukFormMixin, forms.Form):
         self.fields["template"].queryset = templates
 
 
+class LetterSentForm(GovukFormMixin, forms.Form):
+    how = forms.ChoiceField(
+        label="How was it sent?",
+        choices=Document.Sending.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the letter was sent"},
+    )
+    sent_on = GovukDateField(label="Date it was sent", past_only=True, help_text="For example, 27 11 2026")
+
+    def __init__(self, *args, letter: Document, **kwargs):
+        kwargs.setdefault("initial", {"sent_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+
+    def clean_sent_on(self):
+        sent_on = self.cleaned_data["sent_on"]
+        if sent_on and sent_on < timezone.localdate(self.letter.uploaded_at):
+            raise forms.ValidationError("The date it was sent cannot be before the letter was filed")
+        return sent_on
+
+    def sent_at(self) -> datetime.datetime:
+        """Now for today; midday for an earlier day, as for a note with no time."""
+        day = self.cleaned_data["sent_on"]
+        if day == timezone.localdate():
+            return timezone.now()
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
+
+
 class LetterTemplateForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = LetterTemplate
@@ -202,5 +230,5 @@ class LetterTemplateForm(GovukFormMixin, forms.ModelForm):
 class CaseworkSettingsForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = CaseworkSettings
-        fields = ("note_edit_window_hours", "max_upload_mb", "letter_address", "letter_contact")
+        fields = ("note_edit_window_hours", "max_upload_mb", "letter_address", "letter_phone", "letter_email")
         widgets = {"letter_address": forms.Textarea(attrs={"rows": 4})}

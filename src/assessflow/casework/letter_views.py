@@ -1,20 +1,21 @@
-"""Pages for letters: writing one to a person, and the council's templates and casework settings."""
+"""Pages for letters: writing one to a person, saying when it was sent, and the council's templates and settings."""
 
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_access, record_on_person
 from assessflow.people.extensions import person_page
-from assessflow.tenancy.permissions import permission_required
+from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors
-from .forms import CaseworkSettingsForm, LetterForm, LetterTemplateForm
+from .forms import CaseworkSettingsForm, LetterForm, LetterSentForm, LetterTemplateForm
+from .models import Document
 from .services import letters
 from .views import _person
 
@@ -34,10 +35,10 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
         actor = Actor.from_request(request)
         template, large_print = form.cleaned_data["template"], form.cleaned_data["large_print"]
         if request.method == "POST":
-            letters.send_letter(
+            letter = letters.send_letter(
                 actor=actor, person=person, template=template, large_print=large_print, submission_id=submission_id
             )
-            return redirect("people:detail", person_id=person.pk)
+            return redirect("casework:letter", letter.pk)
         preview = letters.letter_html(
             template=template, person=person, actor=actor, large_print=large_print, preview=True
         )
@@ -52,6 +53,53 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
             "submission_id": submission_id,
             "has_templates": templates.exists(),
         },
+    )
+
+
+@require_GET
+@permission_required("casework.view")
+def letter(request: HttpRequest, document_id: int) -> HttpResponse:
+    """A filed letter: whether it has been sent, and how and when, or the form to say it has."""
+    item = _letter(request, document_id)
+    record_on_person(actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="letter.viewed", obj=item)
+    return _letter_page(request, item, LetterSentForm(letter=item))
+
+
+@require_POST
+@permission_required("casework.send_letter")
+def letter_sent(request: HttpRequest, document_id: int) -> HttpResponse:
+    item = _letter(request, document_id, to_change=True)
+    form = LetterSentForm(request.POST, letter=item)
+    if form.is_valid():
+        try:
+            letters.mark_sent(
+                actor=Actor.from_request(request), letter=item, how=form.cleaned_data["how"], sent_at=form.sent_at()
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            return redirect("casework:letter", item.pk)
+    return _letter_page(request, item, form, status=400)
+
+
+def _letter(request: HttpRequest, document_id: int, *, to_change: bool = False) -> Document:
+    item = selectors.document_for(request.membership, document_id, request.session, to_change=to_change)
+    if item.category != Document.Category.LETTER:
+        raise Http404("Not found")
+    return item
+
+
+def _letter_page(request: HttpRequest, item: Document, form: LetterSentForm, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "casework/letter_detail.html",
+        {
+            **person_page(request.membership, item.person),
+            "letter": item,
+            "form": form,
+            "may_mark_sent": may(request.membership, "casework.send_letter"),
+        },
+        status=status,
     )
 
 

@@ -12,7 +12,13 @@ MERGE_FIELDS = {
     "date_of_birth": "The person's date of birth",
     "today": "Today's date",
     "council_name": "The council's name",
-    "council_contact": "The council's phone number or email for letters",
+    "council_contact": (
+        "Every way to reach the council, each with its own verb, such as "
+        "'call 01632 960000, email adultcare@example.org or write to us at the address at the top of this letter': "
+        "write 'please {{ council_contact }}', not 'call us on {{ council_contact }}'"
+    ),
+    "council_phone": "The council's phone number for letters",
+    "council_email": "The council's email address for letters",
     "worker_name": "The name of the worker sending the letter",
     "worker_role": "The role of the worker sending the letter",
 }
@@ -31,6 +37,19 @@ def unknown_fields(text: str) -> list[str]:
         if name not in MERGE_FIELDS and name not in seen:
             seen.append(name)
     return seen
+
+
+# A verb written before {{ council_contact }}, which brings its own ("by calling call 01632 …").
+_VERB_BEFORE_CONTACT = re.compile(
+    r"\b((?:by\s+)?(?:calling|phoning|ringing|emailing|contacting|call|phone|ring|email|contact|write\s+to)"
+    r"(?:\s+us)?(?:\s+(?:on|at))?)\s+\{\{\s*council_contact\s*\}\}",
+    re.IGNORECASE,
+)
+
+
+def verbs_before_contact(text: str) -> list[str]:
+    """The verbs a template writes before {{ council_contact }}, in the order they appear."""
+    return [match.group(1) for match in _VERB_BEFORE_CONTACT.finditer(text)]
 
 
 def merged_fields(text: str) -> set[str]:

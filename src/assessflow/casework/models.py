@@ -21,7 +21,9 @@ class CaseworkSettings(models.Model):
     letter_address = models.TextField(
         "council address for letters", blank=True, help_text="Printed at the top of every letter"
     )
-    letter_contact = models.CharField("phone or email for letters", max_length=200, blank=True)
+    # Each way to reach the council is its own field, so a letter gives each its own verb: call, email, write to.
+    letter_phone = models.CharField("phone number for letters", max_length=40, blank=True)
+    letter_email = models.EmailField("email address for letters", blank=True)
 
     objects = ScopedManager(council="council")
 
@@ -101,8 +103,13 @@ class Document(Retractable):
         HEALTH = "health", "Health or medical"
         FINANCIAL = "financial", "Financial"
         SAFEGUARDING = "safeguarding", "Safeguarding"
-        LETTER = "letter", "Letter sent by the council"
+        LETTER = "letter", "Letter from the council"
         OTHER = "other", "Other"
+
+    class Sending(models.TextChoices):
+        POST = "post", "Posted"
+        EMAIL = "email", "Emailed"
+        HAND = "hand", "Handed to the person"
 
     council = models.ForeignKey("tenancy.Organisation", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="documents")
@@ -116,6 +123,12 @@ class Document(Retractable):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(default=timezone.now)
     submission_id = models.UUIDField(unique=True, null=True, editable=False)
+    # A letter is filed when it is written and sent only when someone says it went, how and when.
+    sent_at = models.DateTimeField("when it was sent", null=True, blank=True)
+    sent_how = models.CharField("how it was sent", max_length=10, choices=Sending.choices, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ScopedManager(council="council")
 

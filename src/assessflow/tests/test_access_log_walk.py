@@ -79,7 +79,7 @@ def candidates(cast: Cast, person, own: dict[str, list], names: list[str]) -> li
     choices = {
         "person_id": [person.pk],
         "note_id": [items["note"].pk, *(n.pk for n in own["note"])],
-        "document_id": [items["document"].pk],
+        "document_id": [items["document"].pk, items["letter"].pk],
         "task_id": [items["task"].pk],
         "warning_id": [items["warning"].pk],
         "referral_id": [items["referral"].pk, *([cast.portal_referral_a.pk] if person == cast.person_a else [])],

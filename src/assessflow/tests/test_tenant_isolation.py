@@ -74,10 +74,10 @@ def sees_portal_referral(actor: str) -> bool:
     return actor == "referrer_a" or (actor.endswith("_a") and not actor.startswith("citizen"))
 
 
-def foreign_casework(kind: str):
+def foreign_casework(kind: str, argument: str = ""):
     def items(cast: Cast, actor: str) -> list[dict]:
         hidden = [p for p in all_people(cast) if p.pk not in visible_people(cast, actor)]
-        return [{f"{kind}_id": cast.casework[p.pk][kind].pk} for p in hidden]
+        return [{argument or f"{kind}_id": cast.casework[p.pk][kind].pk} for p in hidden]
 
     return items
 
@@ -133,7 +133,11 @@ FOREIGN_ARGUMENTS = {
     ("membership_id",): foreign_memberships,
     ("token", "uidb64"): foreign_password_links,
     ("note_id",): foreign_casework("note"),
-    ("document_id",): foreign_casework("document"),
+    # A letter is a document: its pages take the document's id.
+    ("document_id",): lambda cast, actor: [
+        *foreign_casework("document")(cast, actor),
+        *foreign_casework("letter", "document_id")(cast, actor),
+    ],
     ("task_id",): foreign_casework("task"),
     ("warning_id",): foreign_casework("warning"),
     ("template_id",): foreign_templates,
@@ -194,6 +198,7 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
             markers.append(f'href="/people/{person.pk}/"')
             items = cast.casework[person.pk]
             markers += [items["note"].text, items["document"].title, items["task"].title, items["warning"].note]
+            markers.append(items["letter"].title)
             markers += [items["referral"].reason, items["entry"].priority_rationale]
             if person.nhs_number:
                 markers.append(person.nhs_number)

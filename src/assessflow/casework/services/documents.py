@@ -78,14 +78,16 @@ def _store(*, actor, person, title, category, content: bytes, content_type, exte
             obj=document,
             detail={"type": content_type},
         )
+        is_letter = category == Document.Category.LETTER
+        # Filing a letter is not sending it: "Letter sent" is written only when someone marks it as sent.
         add_to_timeline(
             person=person,
-            kind="letter" if category == Document.Category.LETTER else "document",
-            title=f"{'Letter' if category == Document.Category.LETTER else 'Document'}: {title}",
-            summary=document.get_category_display(),
+            kind="letter" if is_letter else "document",
+            title=f"Letter filed: {title}" if is_letter else f"Document: {title}",
+            summary="Filed on the record, not yet sent" if is_letter else document.get_category_display(),
             actor=actor,
             obj=document,
-            url=url_of("casework:document", document),
+            url=url_of("casework:letter" if is_letter else "casework:document", document),
         )
     return document
 

@@ -1,5 +1,7 @@
 """Letters: council templates with merge fields, filled for one person and filed on the record as a tagged PDF."""
 
+import datetime
+import re
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -10,13 +12,15 @@ from weasyprint import HTML
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_access, record_on_person
 from assessflow.people.models import Person
+from assessflow.people.services import add_to_timeline
 from assessflow.tenancy.models import Organisation
 
-from ..merge import merge, merged_fields, unknown_fields
-from ..models import Document, LetterTemplate
+from ..merge import merge, merged_fields, unknown_fields, verbs_before_contact
+from ..models import CaseworkSettings, Document, LetterTemplate
 from ..selectors import settings_for
+from .common import url_of
 from .documents import store_generated
 
 
@@ -34,8 +38,14 @@ def save_template(
     problems = {}
     for field, text in (("subject", subject), ("body", body)):
         unknown = unknown_fields(text)
+        verbs = verbs_before_contact(text)
         if unknown:
             problems[field] = f"These are not merge fields: {', '.join(unknown)}"
+        elif verbs:
+            problems[field] = (
+                f"{{{{ council_contact }}}} gives each way to reach the council its own verb (call, email, write to): "
+                f"take out '{verbs[0]}' before it"
+            )
     if problems:
         raise ValidationError(problems)
     template = template or LetterTemplate(council=council)
@@ -90,9 +100,22 @@ def record_preview(*, actor: Actor, person: Person, template: LetterTemplate) ->
     )
 
 
+def how_to_contact(settings: CaseworkSettings) -> str:
+    """Each way the council can be reached, with its own verb: one never offers to call an email address."""
+    routes = [
+        *([f"call {settings.letter_phone}"] if settings.letter_phone else []),
+        *([f"email {settings.letter_email}"] if settings.letter_email else []),
+        *(["write to us at the address at the top of this letter"] if settings.letter_address else []),
+    ]
+    if not routes:
+        return "contact us"
+    return routes[0] if len(routes) == 1 else f"{', '.join(routes[:-1])} or {routes[-1]}"
+
+
 def merge_values(*, person: Person, actor: Actor) -> dict[str, str]:
     address = [person.address_line_1, person.address_line_2, person.town, person.postcode]
     council = person.council
+    settings = settings_for(council)
     role = actor.membership.role_label if actor.membership else ""
     return {
         "person_name": person.full_name,
@@ -103,10 +126,27 @@ def merge_values(*, person: Person, actor: Actor) -> dict[str, str]:
         "date_of_birth": f"{person.date_of_birth:%-d %B %Y}",
         "today": f"{timezone.localdate():%-d %B %Y}",
         "council_name": council.name,
-        "council_contact": settings_for(council).letter_contact,
+        "council_contact": how_to_contact(settings),
+        "council_phone": settings.letter_phone,
+        "council_email": settings.letter_email,
         "worker_name": actor.name,
         "worker_role": role,
     }
+
+
+# The words that open a letter's sign-off; from there to the end the letter is kept on one page.
+_CLOSING = re.compile(
+    r"(yours (sincerely|faithfully|truly)|(with )?(kind|best|warm) (regards|wishes)|regards|many thanks|with thanks)\b",
+    re.IGNORECASE,
+)
+
+
+def split_signoff(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The letter's body, and its closing with the signature after it: the last paragraph where no closing is found."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        if _CLOSING.match(paragraphs[index].strip()):
+            return paragraphs[:index], paragraphs[index:]
+    return paragraphs[:-1], paragraphs[-1:]
 
 
 def letter_html(
@@ -115,6 +155,7 @@ def letter_html(
     """The letter as a whole HTML document for the PDF, or as the fragment a page previews."""
     values = merge_values(person=person, actor=actor)
     body = merge(template.body, values)
+    paragraphs, signoff = split_signoff([p for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()])
     return render_to_string(
         "casework/_letter_body.html" if preview else "casework/letter.html",
         {
@@ -123,7 +164,8 @@ def letter_html(
             "address_lines": [line for line in values["person_address"].split("\n") if line],
             "person": person,
             "subject": merge(template.subject, values),
-            "paragraphs": [p for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()],
+            "paragraphs": paragraphs,
+            "signoff": signoff,
             "today": values["today"],
             "large_print": large_print,
         },
@@ -141,3 +183,34 @@ def send_letter(
     pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     title = f"{template.name}{' (large print)' if large_print else ''}"
     return store_generated(actor=actor, person=person, title=title, pdf=pdf, submission_id=submission_id)
+
+
+def mark_sent(*, actor: Actor, letter: Document, how: str, sent_at: datetime.datetime) -> Document:
+    """Record that a filed letter went out, how and when: the only thing that writes "Letter sent" on the timeline."""
+    if letter.category != Document.Category.LETTER:
+        raise ValidationError("Only a letter can be marked as sent")
+    if sent_at > timezone.now() or timezone.localdate(sent_at) < timezone.localdate(letter.uploaded_at):
+        raise ValidationError("The date it was sent must be between the day it was filed and today")
+    sent_at = max(sent_at, letter.uploaded_at)  # sent the day it was filed: never before it was filed
+    with transaction.atomic():
+        # Only the first marking counts: a second one (another tab, a double click) changes nothing.
+        marked = Document.objects.filter(pk=letter.pk, sent_at__isnull=True, retracted_at__isnull=True).update(
+            sent_at=sent_at, sent_how=how, sent_by=actor.user
+        )
+        if not marked:
+            raise ValidationError("This letter is already marked as sent")
+        letter.refresh_from_db(fields=["sent_at", "sent_how", "sent_by"])
+        record_on_person(
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action="letter.sent", obj=letter, detail={"how": how}
+        )
+        add_to_timeline(
+            person=letter.person,
+            kind="letter",
+            title=f"Letter sent: {letter.title}",
+            summary=f"{letter.get_sent_how_display()} on {timezone.localtime(sent_at):%-d %B %Y}",
+            actor=actor,
+            occurred_at=sent_at,
+            obj=letter,
+            url=url_of("casework:letter", letter),
+        )
+    return letter

@@ -47,13 +47,21 @@ def test_a_worker_records_casework_and_sees_it_all_on_the_timeline(demo_server, 
     problems += violations(page)
     page.get_by_role("button", name="Create the letter").click()
 
-    assert page.url == person_url
+    # Filed, not sent: the worker says when it went.
+    assert "Not sent yet" in page.content()
+    problems += violations(page)
+    page.get_by_label("Posted").check()
+    page.get_by_role("button", name="Mark as sent").click()
+    assert "Posted on" in page.content()
+
+    page.goto(person_url)
     timeline = page.locator(".moj-timeline").inner_text()
     for expected in (
         "Phone call",
         "Document: Letter from the GP",
         "Task set: Arrange evening call review",
-        "Letter: Appointment",
+        "Letter filed: Appointment",
+        "Letter sent: Appointment",
     ):
         assert expected in timeline
     problems += violations(page)
