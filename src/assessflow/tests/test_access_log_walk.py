@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from assessflow.audit.models import AccessEvent
 from assessflow.conftest import Cast
 from assessflow.tests import factories
-from assessflow.tests.test_tenant_isolation import fill, walk
+from assessflow.tests.url_walk import fill, walk
 
 # Arguments that name a person or a record held on one person's file.
 ABOUT_A_PERSON = {

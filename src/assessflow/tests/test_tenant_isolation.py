@@ -5,14 +5,13 @@ arguments the walk cannot fill (an unknown kind of object id) fails the test, so
 new kind of object must be taught here before it can ship.
 """
 
-import io
 from urllib.parse import quote
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
-from openpyxl import load_workbook
+from django.urls import get_resolver
 
 from assessflow.conftest import Cast
+from assessflow.tests.url_walk import body, fill, walk
 
 # Pages anyone may open signed out.
 PUBLIC = {"sign-in", "accessibility", "set-password", "password-forgotten", "password-reset-sent", "password-reset"}
@@ -181,15 +180,6 @@ FOREIGN_BY_NAME = {
 }
 
 
-def walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from walk(entry, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), list(entry.pattern.converters)
-
-
 def foreign_markers(cast: Cast, actor: str) -> list[str]:
     markers = []
     for person in all_people(cast):
@@ -213,13 +203,6 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
     return markers
 
 
-def fill(route: str, arguments: dict) -> str:
-    path = "/" + route
-    for name, value in arguments.items():
-        path = path.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
-    return path
-
-
 def foreign_searches(cast: Cast, actor: str) -> list[dict]:
     searches = []
     for person in all_people(cast):
@@ -232,17 +215,12 @@ def foreign_searches(cast: Cast, actor: str) -> list[dict]:
 
 
 def assert_no_leak(response, markers, where, echoed: dict | None = None):
-    raw = b"".join(response.streaming_content) if response.streaming else response.content
-    body = raw.decode(errors="replace")
-    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
-        # A spreadsheet is compressed: read its cells.
-        sheets = load_workbook(io.BytesIO(raw), read_only=True).worksheets
-        body = "\n".join(str(v) for sheet in sheets for row in sheet.iter_rows(values_only=True) for v in row)
+    text = body(response)
     # A search form shows back what was typed into it; that is not a leak.
     for value in (echoed or {}).values():
-        body = body.replace(f'value="{value}"', "").replace(f"={quote(str(value))}", "")
+        text = text.replace(f'value="{value}"', "").replace(f"={quote(str(value))}", "")
     for marker in markers:
-        assert marker not in body, f"{where} showed {marker!r}"
+        assert marker not in text, f"{where} showed {marker!r}"
 
 
 def own_object(cast: Cast, argument: str) -> int:

@@ -10,16 +10,14 @@ walked as they are added: the walk reads Django's resolver.
 """
 
 import datetime
-import io
 import re
 import uuid
 from dataclasses import dataclass, field
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import get_resolver
 from django.utils import timezone
 from django_scopes import scopes_disabled
-from openpyxl import load_workbook
 
 from assessflow.casework.models import Task
 from assessflow.people.extensions import TIMELINE_KINDS
@@ -27,6 +25,7 @@ from assessflow.safeguarding.categories import Requirement
 from assessflow.safeguarding.models import Concern, DolsApplication, ProtectionAction
 from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
+from assessflow.tests.url_walk import body, fill, walk
 from assessflow.waiting.models import WaitingListEntry
 
 from .helpers import CONCERN, assess, dols_assessors, grant, name_assessors, raise_concern
@@ -233,27 +232,6 @@ def case(cast, sign_in) -> Case:
     return built
 
 
-def walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from walk(entry, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), sorted(entry.pattern.converters)
-
-
-def fill(route: str, name: str, value: int) -> str:
-    return "/" + route.replace(f"<int:{name}>", str(value))
-
-
-def body(response) -> str:
-    raw = b"".join(response.streaming_content) if response.streaming else response.content
-    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
-        sheets = load_workbook(io.BytesIO(raw), read_only=True).worksheets
-        return "\n".join(str(v) for sheet in sheets for row in sheet.iter_rows(values_only=True) for v in row)
-    return raw.decode(errors="replace")
-
-
 def assert_nothing_shown(response, case: Case, where: str) -> None:
     assert response.status_code < 500, f"{where}: {response.status_code}"
     # Random tokens (the CSRF token on every page) could spell a short word by chance.
@@ -312,7 +290,7 @@ def assert_the_council_sees_it(cast, case: Case, sign_in) -> None:
 
 def walk_ordinary(client, route: str, kind: str, case: Case, where: str) -> int:
     """The person's own pages, the timeline under every filter: whatever the role may open, nothing restricted."""
-    path = fill(route, kind, case.ordinary[kind])
+    path = fill(route, {kind: case.ordinary[kind]})
     status = get_every_page_of(client, path, {}, case, where)
     if kind == "person_id":
         for timeline_kind in TIMELINE_KINDS:
@@ -324,7 +302,7 @@ def walk_restricted(client, route: str, kind: str, case: Case, where: str, ordin
     """A safeguarding or DoLS record answers as if it did not exist: 404 where the role opens records of its kind,
     otherwise the page's own 403; read or written, it shows nothing."""
     for pk in case.restricted.get(kind, []):
-        path = fill(route, kind, pk)
+        path = fill(route, {kind: pk})
         for method in (client.get, client.post):
             response = method(path)
             assert response.status_code in (403, 404, 405), f"{method.__name__} {path} {where}: {response.status_code}"
