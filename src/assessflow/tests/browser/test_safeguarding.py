@@ -44,7 +44,9 @@ def test_a_concern_raised_at_screening_is_decided_concluded_and_counted(demo_ser
     team.get_by_role("button", name="Record triage").click()
     team.get_by_role("button", name="Make the s.42 decision").click()
     team.get_by_role("button", name="Record the decision").click()  # nothing answered: each part is named
-    assert "Answer whether the adult has needs for care and support" in team.content()
+    assert "Answer whether there is reasonable cause to suspect that the adult has needs for care and support" in (
+        team.content()
+    )
     problems += violations(team)
     for part in ("has_care_needs", "abuse_or_risk", "unable_to_protect"):
         team.locator(f"#id_{part}_0").check()
