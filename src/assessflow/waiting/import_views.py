@@ -159,28 +159,27 @@ def import_mapping(request: HttpRequest, import_id: int) -> HttpResponse:
     )
 
 
-@require_POST
-@permission_required("waiting.import")
-def import_abandon(request: HttpRequest, import_id: int) -> HttpResponse:
+def _act_on_job(request: HttpRequest, import_id: int, action) -> HttpResponse:
+    """Abandon an import or send it back to be matched; a job not in a state for it says why on its page."""
     job = _job(request, import_id)
     try:
-        backlog_services.abandon(actor=Actor.from_request(request), job=job)
+        action(actor=Actor.from_request(request), job=job)
     except backlog_services.ImportNotReady as refused:
         job.refresh_from_db()
         return _detail(request, job, refused=str(refused))
     return redirect("waiting:import", job.pk)
+
+
+@require_POST
+@permission_required("waiting.import")
+def import_abandon(request: HttpRequest, import_id: int) -> HttpResponse:
+    return _act_on_job(request, import_id, backlog_services.abandon)
 
 
 @require_POST
 @permission_required("waiting.import")
 def import_rematch(request: HttpRequest, import_id: int) -> HttpResponse:
-    job = _job(request, import_id)
-    try:
-        backlog_services.rematch(actor=Actor.from_request(request), job=job)
-    except backlog_services.ImportNotReady as refused:
-        job.refresh_from_db()
-        return _detail(request, job, refused=str(refused))
-    return redirect("waiting:import", job.pk)
+    return _act_on_job(request, import_id, backlog_services.rematch)
 
 
 @require_GET
