@@ -16,14 +16,16 @@ from assessflow.audit.services import record_access
 from .models import Invitation, Membership, Notification, Organisation, Team, User
 
 
-def _record(actor: Actor, action: str, membership: Membership) -> None:
+def _record(actor: Actor, action: str, membership: Membership | Invitation) -> None:
+    """A change to who works where: a membership, or an invitation to one, with the email and role it names."""
+    email = membership.email if isinstance(membership, Invitation) else membership.user.email
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
         action=action,
         obj=membership,
         council_id=_council_id(membership.organisation),
-        detail={"email": membership.user.email, "role": membership.role},
+        detail={"email": email, "role": membership.role},
     )
 
 
@@ -102,14 +104,7 @@ def _invite(
         team=team,
         invited_by=actor.user,
     )
-    record_access(
-        actor=actor,
-        kind=AccessEvent.Kind.CHANGE,
-        action="member.invited",
-        obj=invitation,
-        council_id=_council_id(organisation),
-        detail={"email": user.email, "role": role},
-    )
+    _record(actor, "member.invited", invitation)
     notify(
         user=user,
         message=f"{organisation.name} invites you to work with them as {invitation.get_role_display().lower()}. "
@@ -149,14 +144,7 @@ def answer_invitation(*, actor: Actor, invitation: Invitation, accept: bool) -> 
             )
             Invitation.objects.filter(pk=invitation.pk).update(membership=membership)
             invitation.membership = membership
-        record_access(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="member.invitation_accepted" if accept else "member.invitation_declined",
-            obj=invitation,
-            council_id=_council_id(invitation.organisation),
-            detail={"email": invitation.email, "role": invitation.role},
-        )
+        _record(actor, "member.invitation_accepted" if accept else "member.invitation_declined", invitation)
     return invitation
 
 
@@ -171,14 +159,7 @@ def withdraw_invitation(*, actor: Actor, organisation: Organisation, invitation_
             status=Invitation.Status.WITHDRAWN, answered_at=timezone.now()
         )
         invitation.status = Invitation.Status.WITHDRAWN
-        record_access(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action="member.invitation_withdrawn",
-            obj=invitation,
-            council_id=_council_id(organisation),
-            detail={"email": invitation.email, "role": invitation.role},
-        )
+        _record(actor, "member.invitation_withdrawn", invitation)
     return invitation
 
 
