@@ -23,10 +23,7 @@ from assessflow.tenancy.models import Team
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
 from .signals import entry_left_list
 from .tallies import bump, bump_entry, bump_many
-from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, due_date
-
-# Work whose due date is a deadline in law, given by the caller, not a council's timescale.
-STATUTORY_DEADLINE = frozenset({WorkType.DOLS})
+from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, STATUTORY_DEADLINE, due_date
 
 __all__ = [
     "IllegalTransition",

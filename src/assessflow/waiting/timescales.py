@@ -21,6 +21,8 @@ def due_date(*, added_on: datetime.date, priority: str, working_days: int | None
     return add_working_days(added_on, days)
 
 
+# Work whose due date is a deadline in law, given by the caller, not a council's timescale.
+STATUTORY_DEADLINE = frozenset({WorkType.DOLS})
 # Work due on the person's own review date where the record has one (a backlog file's review date, the demo's):
 # such an entry's due date is the review date, not a timescale, and is labelled as such.
 REVIEW_DATED = frozenset({WorkType.ANNUAL_REVIEW})
@@ -28,7 +30,7 @@ REVIEW_DATED = frozenset({WorkType.ANNUAL_REVIEW})
 
 def due_label(*, work_type: str, due_on: datetime.date, review_due_on: datetime.date | None) -> str:
     """What an entry's due date is, so a page names it for what it is rather than calling every date a review's."""
-    if work_type == WorkType.DOLS:
+    if work_type in STATUTORY_DEADLINE:
         return "Statutory deadline"
     if work_type in REVIEW_DATED and due_on == review_due_on:
         return "Review due"
