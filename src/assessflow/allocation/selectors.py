@@ -263,3 +263,16 @@ def eligible_memberships(council: Organisation, today: datetime.date) -> QuerySe
         .select_related("user", "organisation", "team")
         .order_by("user__full_name", "pk")
     )
+
+
+def is_approved_bia(council_id: int, user) -> bool:
+    """Whether the user is in the council's own pool with the skill DoLS work needs (a best interests assessor)."""
+    needed = rules.WORK_SKILLS["dols"]
+    profiles = AssessorProfile.objects.filter(
+        council_id=council_id,
+        is_active=True,
+        membership__user=user,
+        membership__organisation_id=council_id,
+        membership__is_active=True,
+    ).values_list("skills", flat=True)
+    return any(needed <= set(skills or []) for skills in profiles)

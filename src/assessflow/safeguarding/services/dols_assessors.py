@@ -8,13 +8,13 @@ sixth completes it.
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from assessflow.allocation.models import AssessorProfile
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
@@ -30,23 +30,21 @@ from ..categories import ASSESSED_BY, AssessedBy, Requirement
 from ..models import ApprovedDoctor, DolsApplication, DolsAssessment
 from . import IllegalMove, claim, council_workers
 
-# The pool's skill for a best interests assessor (allocation.rules.SKILLS), which DoLS work needs.
-BIA_SKILL = "bia"
 DOCTOR_FIELDS = ("name", "gmc_number", "approval", "approval_reference", "organisation", "approval_ends_on", "user")
+# Who holds the best interests assessor's qualification is kept in the assessor pool, which belongs to the
+# allocation app above this one: it registers how to ask (`register_bia_check`), and with none registered
+# nobody qualifies.
+_bia_checks: list[Callable[[int, User], bool]] = []
+
+
+def register_bia_check(check: Callable[[int, User], bool]) -> None:
+    if check not in _bia_checks:
+        _bia_checks.append(check)
 
 
 def is_bia(council_id: int, user: User) -> bool:
-    """An approved best interests assessor of the council: its own worker, in its pool with the BIA skill."""
-    if not council_workers(council_id, [user]):
-        return False
-    profiles = AssessorProfile.objects.filter(
-        council_id=council_id,
-        is_active=True,
-        membership__user=user,
-        membership__organisation_id=council_id,
-        membership__is_active=True,
-    ).values_list("skills", flat=True)
-    return any(BIA_SKILL in (skills or []) for skills in profiles)
+    """An approved best interests assessor of the council: its own worker, holding the qualification."""
+    return bool(council_workers(council_id, [user])) and any(check(council_id, user) for check in _bia_checks)
 
 
 def approved_doctors(council, today: datetime.date):
