@@ -21,7 +21,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from assessflow.allocation import instances, optimiser, rules
+    from assessflow.allocation import constraints, instances, optimiser
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     cases, team, matrix = instances.instance(cases=args.cases, assessors=args.assessors, seed=args.seed)
-    weights = rules.Weights()
+    weights = constraints.Weights()
     best = optimiser.solve(cases, team, weights, matrix)
     greedy = optimiser.greedy(cases, team, weights, matrix)
     bound = optimiser.lp_bound(cases, team, weights, matrix)
@@ -40,7 +40,7 @@ def main() -> None:
 
     def total(solution, part: str) -> int:
         return sum(
-            getattr(rules.terms(by_case[c], by_assessor[a], weights, matrix), part)
+            getattr(constraints.terms(by_case[c], by_assessor[a], weights, matrix), part)
             for c, a in solution.assignments.items()
         )
 

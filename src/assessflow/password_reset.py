@@ -16,7 +16,7 @@ from django.utils.http import base36_to_int
 from django.views.generic import TemplateView
 from django_tasks import task
 
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.forms import SetYourPasswordForm
 
 # Shorter than a new member's set-password link: this one is asked for, and used, there and then.

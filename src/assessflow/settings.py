@@ -91,7 +91,7 @@ TEMPLATES = [
         },
     }
 ]
-FORM_RENDERER = "assessflow.forms.GovukFormRenderer"
+FORM_RENDERER = "assessflow.core.forms.GovukFormRenderer"
 
 # --- Database: embedded SQLite by default, PostgreSQL through DATABASE_URL ---
 VAR_DIR.mkdir(parents=True, exist_ok=True)

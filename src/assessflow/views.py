@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.people.selectors import review_overview
 from assessflow.tenancy.middleware import SESSION_MEMBERSHIP_KEY
 from assessflow.tenancy.permissions import may

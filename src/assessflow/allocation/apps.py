@@ -12,7 +12,6 @@ class AllocationConfig(AppConfig):
         from assessflow.waiting.extensions import EntryAction, register_entry_action
 
         from . import (
-            permissions,  # noqa: F401  (registers the allocation rules)
             selectors,
             services,  # noqa: F401  (connects the end of an allocation to the end of its work)
         )

@@ -2,13 +2,13 @@
 
 from django import forms
 
-from assessflow.forms import GovukDateField, GovukFormMixin
+from assessflow.core.forms import GovukDateField, GovukFormMixin
 from assessflow.tenancy.models import Team, User
 from assessflow.tenancy.roles import Qualification
 from assessflow.waiting.models import WorkType
 
+from .constraints import SKILLS
 from .models import AllocationSettings, Area, AssessorProfile
-from .rules import SKILLS
 
 WEEKDAYS = [
     (0, "Monday"),

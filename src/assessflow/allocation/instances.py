@@ -4,7 +4,7 @@ import random
 
 from assessflow.tenancy.roles import Qualification as Q
 
-from .rules import ALLOWED, REVIEWS, Assessor, Case, skills_needed
+from .constraints import ALLOWED, REVIEWS, Assessor, Case, skills_needed
 
 WORK_MIX = (
     ("annual_review", 45),

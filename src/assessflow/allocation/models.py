@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django_scopes import ScopedManager
 
-from .rules import Weights
+from .constraints import Weights
 
 DEFAULTS = Weights()
 WORKING_WEEK = [0, 1, 2, 3, 4]

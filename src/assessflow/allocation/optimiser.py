@@ -20,7 +20,7 @@ import highspy
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from .rules import RULES, Assessor, Case, Weights, broken_rule, cost_pence, spread_caps, terms, travel_minutes
+from .constraints import RULES, Assessor, Case, Weights, broken_rule, cost_pence, spread_caps, terms, travel_minutes
 
 Matrix = dict[tuple[str, str], int]
 

@@ -9,8 +9,8 @@ from assessflow.tenancy.models import Contract, Organisation, User
 from assessflow.waiting.models import WaitingListEntry
 
 from . import selectors
+from .constraints import RULE_MESSAGES
 from .models import Allocation, AllocationRun, AssessorProfile
-from .rules import RULE_MESSAGES
 
 # Rows listed on the page, in whole assessor groups; accepting all takes every suggestion, listed or not.
 SHOWN = 300

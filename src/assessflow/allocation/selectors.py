@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from assessflow.core.working_days import is_working_day
 from assessflow.people.models import Handover
 from assessflow.tenancy.models import Contract, Membership, Organisation
 from assessflow.tenancy.roles import OrganisationKind, Role
 from assessflow.waiting.models import WaitingListEntry
-from assessflow.working_days import is_working_day
 
-from . import rules
+from . import constraints
 from .models import (
     Absence,
     Allocation,
@@ -79,7 +79,7 @@ def capacity_left(profile: AssessorProfile, today: datetime.date, absences: list
 
 def assessors_for(
     council: Organisation, today: datetime.date
-) -> tuple[list[rules.Assessor], dict[int, AssessorProfile]]:
+) -> tuple[list[constraints.Assessor], dict[int, AssessorProfile]]:
     """The pool as the optimiser sees it; assessors are known by their user id."""
     profiles = list(pool(council))
     contracts = live_contracts(council, today)
@@ -105,7 +105,7 @@ def assessors_for(
                 continue  # no live contract with this council: not in its pool today
         work_types = scopes.get(contract.pk) if contract else None
         assessors.append(
-            rules.Assessor(
+            constraints.Assessor(
                 id=membership.user_id,
                 qualification=membership.qualification,
                 capacity=capacity_left(profile, today, absences[profile.pk], taken.get(membership.user_id, 0)),
@@ -138,11 +138,13 @@ def waiting_entries(council: Organisation, *, work_type: str = "", team_id: int 
     return entries
 
 
-def cases_for(council: Organisation, today: datetime.date, *, work_type: str = "", team_id=None) -> list[rules.Case]:
+def cases_for(
+    council: Organisation, today: datetime.date, *, work_type: str = "", team_id=None
+) -> list[constraints.Case]:
     return cases_from(council, waiting_entries(council, work_type=work_type, team_id=team_id), today)
 
 
-def cases_from(council: Organisation, entries: QuerySet, today: datetime.date) -> list[rules.Case]:
+def cases_from(council: Organisation, entries: QuerySet, today: datetime.date) -> list[constraints.Case]:
     """Entries as the optimiser sees them: area, skills, the contract they are handed to, continuity, conflicts."""
     rows = list(
         entries.values_list(
@@ -165,13 +167,13 @@ def cases_from(council: Organisation, entries: QuerySet, today: datetime.date) -
     ):
         conflicts[person_id].add(assessor_id)
     return [
-        rules.Case(
+        constraints.Case(
             id=pk,
             work_type=work,
             priority=priority,
             days_waiting=max(0, (today - timezone.localdate(added_at)).days),
             area=area_of(postcode),
-            skills_needed=rules.skills_needed(work, reason or ""),
+            skills_needed=constraints.skills_needed(work, reason or ""),
             handed_contract=handed.get(person_id),
             known_assessors=frozenset(known[person_id] - conflicts[person_id]),
             conflicts=frozenset(conflicts[person_id]),
@@ -267,7 +269,7 @@ def eligible_memberships(council: Organisation, today: datetime.date) -> QuerySe
 
 def is_approved_bia(council_id: int, user) -> bool:
     """Whether the user is in the council's own pool with the skill DoLS work needs (a best interests assessor)."""
-    needed = rules.WORK_SKILLS["dols"]
+    needed = constraints.WORK_SKILLS["dols"]
     profiles = AssessorProfile.objects.filter(
         council_id=council_id,
         is_active=True,

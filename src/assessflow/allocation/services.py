@@ -29,7 +29,7 @@ from assessflow.waiting.services import IllegalTransition, move_entry
 from assessflow.waiting.signals import entry_left_list
 from assessflow.waiting.tallies import bump_entry
 
-from . import optimiser, rules, selectors
+from . import constraints, optimiser, selectors
 from .models import Allocation, AllocationRun, ConflictOfInterest
 
 Status = WaitingListEntry.Status
@@ -39,7 +39,7 @@ class AllocationRefused(ValidationError):
     """The move is not allowed: a hard rule, a closed entry, or someone else got there first."""
 
 
-Pool = tuple[list[rules.Assessor], dict]
+Pool = tuple[list[constraints.Assessor], dict]
 
 
 def check_rules(
@@ -53,9 +53,9 @@ def check_rules(
         raise AllocationRefused(f"{assessor.full_name} is not in the council's assessor pool")
     if case is None:
         [case] = selectors.cases_from(entry.council, WaitingListEntry.objects.filter(pk=entry.pk), today)
-    rule = rules.broken_rule(case, found, by_hand=True)
+    rule = constraints.broken_rule(case, found, by_hand=True)
     if rule:
-        raise AllocationRefused(f"{assessor.full_name} cannot take this: {rules.RULE_MESSAGES[rule].lower()}")
+        raise AllocationRefused(f"{assessor.full_name} cannot take this: {constraints.RULE_MESSAGES[rule].lower()}")
     return profiles[assessor.pk].membership, found.contract  # the pool already knows a provider's live contract
 
 
@@ -112,7 +112,7 @@ def allocate(
     reason: str,
     run=None,
     pool: Pool | None = None,
-    case: rules.Case | None = None,
+    case: constraints.Case | None = None,
 ) -> Allocation:
     """Waiting -> allocated; or, for an allocated entry, to another assessor (a reallocation)."""
     if not reason.strip():
@@ -200,7 +200,7 @@ def compute(run_id: int) -> None:
     run = AllocationRun.objects.select_related("council").get(pk=run_id)
     AllocationRun.objects.filter(pk=run.pk).update(status=AllocationRun.Status.RUNNING, step="Reading the list")
     today = timezone.localdate()
-    weights = rules.Weights(**run.weights)
+    weights = constraints.Weights(**run.weights)
     cases = selectors.cases_for(run.council, today, work_type=run.work_type, team_id=run.team_id)
     assessors, _ = selectors.assessors_for(run.council, today)
     matrix = selectors.travel_matrix(run.council)
@@ -225,17 +225,17 @@ def compute(run_id: int) -> None:
     )
 
 
-def _suggestion(case: rules.Case, assessor: rules.Assessor, weights: rules.Weights, matrix) -> dict:
+def _suggestion(case: constraints.Case, assessor: constraints.Assessor, weights: constraints.Weights, matrix) -> dict:
     """One suggestion with the terms that decided it, in points and in the units a manager reads."""
-    parts = rules.terms(case, assessor, weights, matrix)
+    parts = constraints.terms(case, assessor, weights, matrix)
     return {
         "entry": case.id,
         "assessor": assessor.id,
         "score": parts.total,
         "terms": asdict(parts),
         "days": case.days_waiting,
-        "minutes": rules.travel_minutes(assessor, case, weights, matrix),
-        "pence": rules.cost_pence(assessor, case, weights),
+        "minutes": constraints.travel_minutes(assessor, case, weights, matrix),
+        "pence": constraints.cost_pence(assessor, case, weights),
         "in_house": assessor.contract is None,
         "knows": assessor.id in case.known_assessors,
     }

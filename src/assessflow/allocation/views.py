@@ -21,9 +21,9 @@ from assessflow.waiting.selectors import entry_for
 from assessflow.waiting.timescales import due_label
 
 from . import selectors, services
+from .constraints import ALLOWED, SKILLS, WORK_SKILLS
 from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
 from .models import Absence, Allocation, AssessorProfile, ConflictOfInterest
-from .rules import ALLOWED, SKILLS, WORK_SKILLS
 
 
 @require_GET

@@ -18,7 +18,6 @@ class CaseworkConfig(AppConfig):
             register_timeline_kinds,
         )
 
-        from . import permissions  # noqa: F401  (registers the casework rules)
         from .selectors import active_warnings
 
         def warning_banners(person):

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from assessflow.forms import GovukDateField, GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukDateField, GovukFormMixin, SubmissionIdField
 from assessflow.tenancy.models import Team, User
 
 from .merge import MERGE_FIELDS

@@ -10,8 +10,6 @@ class FrontdoorConfig(AppConfig):
         from assessflow.audit.display import register_sentences
         from assessflow.people.extensions import PersonAction, register_person_action
 
-        from . import permissions  # noqa: F401  (registers the front-door rules)
-
         register_person_action(PersonAction("Record a contact or referral", "frontdoor:new", "frontdoor.record"))
         register_sentences(
             {

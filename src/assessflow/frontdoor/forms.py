@@ -3,7 +3,7 @@
 from django import forms
 
 from assessflow import cld
-from assessflow.forms import GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukFormMixin, SubmissionIdField
 
 from .models import Referral
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 
 from .models import Referral
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required

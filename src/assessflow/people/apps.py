@@ -9,8 +9,6 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from assessflow.audit.display import register_sentences
 
-        from . import permissions  # noqa: F401  (registers the people rules)
-
         register_sentences(
             {
                 "person.created": "Record created",

@@ -3,7 +3,7 @@
 from django import forms
 
 from assessflow import cld
-from assessflow.forms import GovukDateField, GovukDateWidget, GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukDateField, GovukDateWidget, GovukFormMixin, SubmissionIdField
 
 from .fields import (
     CONFIRM_DATE_OF_BIRTH,

@@ -2,7 +2,7 @@
 
 import re
 
-from assessflow.digits import fold_digits, is_digits
+from assessflow.core.digits import fold_digits, is_digits
 
 _NHS_WEIGHTS = range(10, 1, -1)
 # Spaces, and hyphens and the dashes a word processor turns them into.

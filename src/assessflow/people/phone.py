@@ -2,7 +2,7 @@
 
 import phonenumbers
 
-from assessflow.digits import fold_digits, has_other_digits
+from assessflow.core.digits import fold_digits, has_other_digits
 
 PHONE_NUMBER_ERROR = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
 STORED_LENGTH = 30  # the column's size

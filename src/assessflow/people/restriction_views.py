@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.models import Team, User
 from assessflow.tenancy.permissions import may, permission_required
 from assessflow.tenancy.roles import STAFF_ROLES

@@ -18,7 +18,6 @@ class SafeguardingConfig(AppConfig):
         )
         from assessflow.tenancy.permissions import may
 
-        from . import permissions  # noqa: F401  (registers the safeguarding rules)
         from .restricted import register as register_restricted_work
         from .services.concerns import flag_concern
 

@@ -6,7 +6,7 @@ Who may be named and who may sign is checked by the services, which name the fie
 from django import forms
 from django.utils import timezone
 
-from assessflow.forms import GovukDateField, GovukFormMixin
+from assessflow.core.forms import GovukDateField, GovukFormMixin
 from assessflow.tenancy.models import Team, User
 
 from . import dols_priority

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from assessflow.forms import GovukDateField, GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukDateField, GovukFormMixin, SubmissionIdField
 from assessflow.tenancy.models import Organisation, Team, User
 from assessflow.tenancy.roles import STAFF_ROLES, OrganisationKind
 from assessflow.waiting.models import Priority

@@ -9,10 +9,10 @@ from django.views.decorators.http import require_GET
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
-from assessflow.exports import csv_lines
+from assessflow.core.exports import csv_lines
 from assessflow.tenancy.permissions import permission_required
 
-from . import rules
+from . import reporting_periods
 from .returns import CSV_HEADERS, csv_rows, dols_return, safeguarding_return
 
 
@@ -42,7 +42,7 @@ def returns(request: HttpRequest) -> HttpResponse:
     year, years = _year(request)
     year = year or years[0]  # the page says which year it shows, so an odd link just shows the current one
     safeguarding, dols = _tables(request, year)
-    first, last = rules.reporting_year(year)
+    first, last = reporting_periods.reporting_year(year)
     return render(
         request,
         "safeguarding/returns.html",

@@ -14,9 +14,9 @@ from django.utils import timezone
 from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.models import Person
 
-from . import rules
 from .categories import Achieved, ActionTaken, Capacity, RiskLocation, RiskResult, RiskSource, RiskType
 from .models import DolsApplication, Enquiry
+from .reporting_periods import AGE_BANDS, age_band, reporting_year
 from .services.dols import deadlines
 
 NOT_RECORDED = "Not recorded"
@@ -29,7 +29,7 @@ class Table:
 
 
 def _bounds(year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    first, last = rules.reporting_year(year)
+    first, last = reporting_year(year)
     start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
     end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
     return start, end
@@ -57,9 +57,9 @@ def _individuals(title: str, events, on: datetime.date) -> list[Table]:
     people = list(
         Person.objects.filter(pk__in=person_ids).only("date_of_birth", "gender", "ethnicity", "primary_support_reason")
     )
-    bands = Counter(rules.age_band(p.date_of_birth, on) for p in people)
+    bands = Counter(age_band(p.date_of_birth, on) for p in people)
     # Every band of the collection, and the odd ones only where someone falls in them.
-    band_labels = [label for _, _, label in rules.AGE_BANDS] + [b for b in ("Under 18", "Not known") if bands.get(b)]
+    band_labels = [label for _, _, label in AGE_BANDS] + [b for b in ("Under 18", "Not known") if bands.get(b)]
     return [
         Table(f"{title}: total", [("Individuals", len(people))]),
         Table(f"{title}: by age band", [(b, bands.get(b, 0)) for b in band_labels]),
@@ -119,7 +119,7 @@ def safeguarding_return(council, year: int) -> list[Table]:
     concerns = _events(council, year, EventType.CONCERN_RAISED)
     started = _events(council, year, EventType.ENQUIRY_STARTED)
     concluded = _events(council, year, EventType.ENQUIRY_CONCLUDED)
-    year_end = rules.reporting_year(year)[1]
+    year_end = reporting_year(year)[1]
     tables = [
         Table(
             "Concerns and enquiries",

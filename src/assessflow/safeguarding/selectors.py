@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from assessflow.tenancy.models import Membership
 
-from . import rules
 from .access import concerns_visible_to, dols_visible_to, settings_for
 from .categories import Risk
+from .deadlines import working_day_due
 from .models import Concern, DolsApplication, Enquiry
 from .services.dols import deadlines
 
@@ -44,9 +44,9 @@ def concern_queue(membership: Membership, today: datetime.date) -> list[QueueRow
     for concern in open_concerns:
         raised_on = timezone.localdate(concern.raised_at)
         if concern.status == Concern.Status.RECEIVED:
-            step, due = "triage", rules.working_day_due(raised_on, found.triage_working_days)
+            step, due = "triage", working_day_due(raised_on, found.triage_working_days)
         else:
-            step, due = "decision", rules.working_day_due(raised_on, found.decision_working_days)
+            step, due = "decision", working_day_due(raised_on, found.decision_working_days)
         rows.append(QueueRow(concern, due, step, due < today))
     return rows
 

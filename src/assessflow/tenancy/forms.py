@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
 
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 
 from .models import Organisation, Team
 from .roles import ROLES_BY_KIND, Qualification, Role

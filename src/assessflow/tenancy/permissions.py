@@ -1,4 +1,4 @@
-"""Which role may do what: rules of role by relationship, tested against the acting membership."""
+"""How a page asks whether the acting role may do something; each app's `rules.py` adds its rules to `permissions`."""
 
 from functools import wraps
 
@@ -56,9 +56,3 @@ def permission_required(permission: str):
         return login_required(wrapped)
 
     return decorator
-
-
-permissions.add_rule(
-    "tenancy.manage_members",
-    (works_for_council & has_role(Role.COUNCIL_ADMIN)) | (works_for_provider & has_role(Role.CONTRACT_MANAGER)),
-)

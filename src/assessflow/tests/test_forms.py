@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django import forms
 
-from assessflow.forms import GovukDateField, GovukFormMixin
+from assessflow.core.forms import GovukDateField, GovukFormMixin
 
 
 class DateForm(GovukFormMixin, forms.Form):

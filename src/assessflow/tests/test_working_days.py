@@ -1,6 +1,6 @@
 import datetime
 
-from assessflow.working_days import add_working_days, is_working_day, working_days_between
+from assessflow.core.working_days import add_working_days, is_working_day, working_days_between
 
 
 def test_weekends_and_englands_bank_holidays_do_not_count():

@@ -10,8 +10,6 @@ class WaitingConfig(AppConfig):
         from assessflow.audit.display import register_sentences
         from assessflow.frontdoor.extensions import ReferralAction, register_referral_action
 
-        from . import permissions  # noqa: F401  (registers the waiting-list rules)
-
         register_referral_action(ReferralAction("Screen this referral", "waiting:screen", "frontdoor.screen"))
         register_sentences(
             {

@@ -21,7 +21,7 @@ from typing import BinaryIO
 from openpyxl import load_workbook
 
 from assessflow import cld
-from assessflow.digits import fold_digits, is_digits
+from assessflow.core.digits import fold_digits, is_digits
 from assessflow.people.identity import (
     NHS_NUMBER_NOT_DIGITS,
     is_valid_postcode,

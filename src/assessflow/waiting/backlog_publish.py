@@ -19,7 +19,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
-from assessflow.fast_insert import ids_by, insert_columns, insert_select
+from assessflow.core.fast_insert import ids_by, insert_columns, insert_select
 from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.identity import normalise_name
 from assessflow.people.models import Handover, Person, TimelineEntry

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from assessflow.forms import GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukFormMixin, SubmissionIdField
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS, screen_out_reasons
 from assessflow.tenancy.models import Team

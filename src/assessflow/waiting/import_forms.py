@@ -8,7 +8,7 @@ the page is shown again with that header's values to match before the file is ch
 
 from django import forms
 
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 
 from .backlog import COLUMNS, REQUIRED
 from .backlog_mapping import LIST_COLUMNS, suggest_columns, suggest_values

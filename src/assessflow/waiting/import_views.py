@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.models import Contract
 from assessflow.tenancy.permissions import permission_required
 

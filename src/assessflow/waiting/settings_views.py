@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
-from assessflow.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.permissions import permission_required
 
 from .models import ContactInterval, Priority, Timescale, WorkType

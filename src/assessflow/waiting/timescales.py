@@ -2,7 +2,7 @@
 
 import datetime
 
-from assessflow.working_days import add_working_days
+from assessflow.core.working_days import add_working_days
 
 from .models import Priority, WorkType
 

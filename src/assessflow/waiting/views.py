@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
-from assessflow.exports import csv_lines, xlsx_bytes
+from assessflow.core.exports import csv_lines, xlsx_bytes
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.selectors import referral_for
 from assessflow.people.extensions import person_page

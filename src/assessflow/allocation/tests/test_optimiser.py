@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessflow.allocation import optimiser
-from assessflow.allocation.rules import ALLOWED, Assessor, Case, Weights, spread_caps
+from assessflow.allocation.constraints import ALLOWED, Assessor, Case, Weights, spread_caps
 from assessflow.tenancy.roles import Qualification
 
 AREAS = ("DB1", "DB2", "DB3")

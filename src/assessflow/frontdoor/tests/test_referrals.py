@@ -75,7 +75,7 @@ def test_screening_onto_a_waiting_list_sets_a_due_date_in_working_days(cast, sig
     assert response["Location"] == reverse("waiting:entry", args=[entry.pk])
     assert referral.status == "waiting_list"
     assert (entry.work_type, entry.priority) == ("needs_assessment", "red")
-    from assessflow.working_days import working_days_between
+    from assessflow.core.working_days import working_days_between
 
     assert working_days_between(entry.added_at.date(), entry.due_on) == 5
     assert events == ["screened", "waiting_list_added"]

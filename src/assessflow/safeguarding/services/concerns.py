@@ -15,9 +15,9 @@ from assessflow.tenancy.services import notify
 from assessflow.waiting.models import WorkType
 from assessflow.waiting.services import add_entry
 
-from .. import rules
 from ..access import team_managers
 from ..categories import Risk
+from ..duty import s42_duty_applies
 from ..models import Concern, Enquiry
 from . import IllegalMove, check_move, claim, council_workers, log, portal_person
 
@@ -142,7 +142,7 @@ def _check_decision(*, answers: dict, decision: str, note: str, lead: User | Non
             errors[f"{part}_reason"] = "Give the reason for this answer"
     if errors:
         raise ValidationError(errors)
-    duty = rules.s42_duty_applies(
+    duty = s42_duty_applies(
         has_care_needs=answers["has_care_needs"],
         abuse_or_risk=answers["abuse_or_risk"],
         unable_to_protect=answers["unable_to_protect"],

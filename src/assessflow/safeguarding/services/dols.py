@@ -15,8 +15,16 @@ from assessflow.tenancy.models import Organisation
 from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry, leave_list, move_due_date
 
-from .. import dols_priority, rules
+from .. import dols_priority
 from ..categories import RepresentativeKind, Requirement, Risk
+from ..deadlines import (
+    DeadlineRuleBroken,
+    DolsDeadlines,
+    authorisation_ends,
+    dols_deadlines,
+    extended_ends,
+    urgent_ends,
+)
 from ..models import DolsApplication
 from . import IllegalMove, check_move, claim, log, portal_person
 from .dols_assessors import assessor_allocated, name_assessors, record_assessment, signatory_errors
@@ -33,8 +41,8 @@ TRANSITIONS = {
 WAITING_PRIORITY = {Risk.HIGH: Priority.RED, Risk.MEDIUM: Priority.AMBER, Risk.LOW: Priority.GREEN}
 
 
-def deadlines(application: DolsApplication) -> rules.DolsDeadlines:
-    return rules.dols_deadlines(
+def deadlines(application: DolsApplication) -> DolsDeadlines:
+    return dols_deadlines(
         received_on=application.received_on,
         urgent_given_on=application.urgent_given_on,
         urgent_days=application.urgent_days,
@@ -65,8 +73,8 @@ def receive_request(
         if urgent_given_on > today:
             raise ValidationError({"urgent_given_on": "The urgent authorisation's date must be today or in the past"})
         try:
-            ends = rules.urgent_ends(urgent_given_on, urgent_days or 0)
-        except rules.DeadlineRuleBroken as error:
+            ends = urgent_ends(urgent_given_on, urgent_days or 0)
+        except DeadlineRuleBroken as error:
             raise ValidationError({"urgent_days": str(error)}) from error
         if ends < today:
             raise ValidationError({"urgent_given_on": f"That urgent authorisation ended on {ends:%-d %B %Y}"})
@@ -132,8 +140,8 @@ def extend_urgent(
     if current < timezone.localdate():
         raise ValidationError({"days": f"The urgent authorisation ended on {current:%-d %B %Y}"})
     try:
-        rules.extended_ends(current, days, already_extended=bool(application.extension_days))
-    except rules.DeadlineRuleBroken as error:
+        extended_ends(current, days, already_extended=bool(application.extension_days))
+    except DeadlineRuleBroken as error:
         raise ValidationError({"days": str(error)}) from error
     if not reasons.strip():
         raise ValidationError({"reasons": "Give the reasons for the extension"})
@@ -272,8 +280,8 @@ def decide(
     ends_on = None
     if grant:
         try:
-            ends_on = rules.authorisation_ends(starts_on, last_day_of_months(starts_on, months))
-        except rules.DeadlineRuleBroken as error:
+            ends_on = authorisation_ends(starts_on, last_day_of_months(starts_on, months))
+        except DeadlineRuleBroken as error:
             raise ValidationError({"months": str(error)}) from error
     with transaction.atomic():
         claim(

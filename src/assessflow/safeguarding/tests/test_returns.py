@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.people.models import Person
-from assessflow.safeguarding import rules
+from assessflow.safeguarding import deadlines, reporting_periods
 from assessflow.safeguarding.categories import (
     DONT_KNOW,
     Achieved,
@@ -33,7 +33,7 @@ from assessflow.tests import factories
 from .helpers import dols_assessors
 
 YEAR = 2025  # 1 April 2025 to 31 March 2026
-START, END = rules.reporting_year(YEAR)
+START, END = reporting_periods.reporting_year(YEAR)
 
 
 def at(day: datetime.date):
@@ -256,7 +256,7 @@ def test_the_safeguarding_collection_equals_direct_counts(generated):
     assert figures[("Individuals with concerns: total", "Individuals")] == people.count()
     for gender, n in Counter(p.gender or "Not recorded" for p in people).items():
         assert figures[("Individuals with concerns: by gender", gender)] == n
-    for band, n in Counter(rules.age_band(p.date_of_birth, END) for p in people).items():
+    for band, n in Counter(reporting_periods.age_band(p.date_of_birth, END) for p in people).items():
         assert figures[("Individuals with concerns: by age band", band)] == n
     for value, label in RiskType.choices:
         direct = sum(1 for e in s42_done if value in e.risk_types)
@@ -324,7 +324,7 @@ def test_the_dols_figures_equal_direct_counts(generated):
     timing = "Time to complete (days, the day of receipt counted as day 1)"
     assert figures[(timing, "Median")] == (days[len(days) // 2] + days[(len(days) - 1) // 2]) / 2
     late = sum(
-        1 for pk, day in completed_on.items() if day > rules.dols_deadlines(received_on=received_on[pk]).decide_by
+        1 for pk, day in completed_on.items() if day > deadlines.dols_deadlines(received_on=received_on[pk]).decide_by
     )
     assert figures[(timing, "Completed after the statutory deadline")] == late
 

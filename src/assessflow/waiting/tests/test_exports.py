@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
 from assessflow.audit.models import AccessEvent
-from assessflow.exports import safe_cell
+from assessflow.core.exports import safe_cell
 from assessflow.people.models import Person
 from assessflow.tests import factories
 from assessflow.waiting.models import WaitingListEntry

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from assessflow.core.working_days import working_days_between
 from assessflow.waiting.models import ContactInterval, Timescale
-from assessflow.working_days import working_days_between
 
 
 def test_an_administrator_sets_the_timescales_and_the_next_entry_follows_them(cast, sign_in):

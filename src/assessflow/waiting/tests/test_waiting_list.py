@@ -69,7 +69,7 @@ def test_reprioritising_records_the_reason_and_moves_the_due_date(cast, sign_in)
     entry.refresh_from_db()
     assert entry.priority == "red"
     assert entry.priority_rationale == "Carer admitted to hospital"
-    from assessflow.working_days import working_days_between
+    from assessflow.core.working_days import working_days_between
 
     assert working_days_between(entry.added_at.date(), entry.due_on) == 5
     stale = client.post(
