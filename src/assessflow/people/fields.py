@@ -5,11 +5,10 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from .identity import NHS_NUMBER_EXAMPLE, nhs_number_problem, normalise_nhs_number
+from .identity import NHS_NUMBER_EXAMPLE, OLDEST_LIKELY_AGE, age_on, nhs_number_problem, normalise_nhs_number
 from .phone import PHONE_NUMBER_ERROR, tidy_phone_number
 
 NHS_NUMBER_HELP = f"A 10 digit number, like {NHS_NUMBER_EXAMPLE}"
-OLDEST_LIKELY_AGE = 120
 CONFIRM_DATE_OF_BIRTH = "confirm_date_of_birth"
 
 
@@ -67,10 +66,6 @@ class PhoneNumberField(forms.CharField):
 def confirm_date_of_birth_field() -> forms.BooleanField:
     """Hidden until a date of birth needs confirming; then a checkbox shown with the error."""
     return forms.BooleanField(required=False, label="I have checked this date of birth", widget=forms.HiddenInput)
-
-
-def age_on(born: datetime.date, day: datetime.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def ask_to_confirm_unlikely_age(

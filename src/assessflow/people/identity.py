@@ -1,5 +1,6 @@
 """Pure rules for identifying a person: NHS numbers, names and postcodes as people type them."""
 
+import datetime
 import re
 
 from assessflow.core.digits import fold_digits, is_digits
@@ -68,3 +69,11 @@ def normalise_postcode(raw: str) -> str:
 
 def is_valid_postcode(raw: str) -> bool:
     return bool(_POSTCODE.match(_SPACES.sub("", (raw or "").upper())))
+
+
+OLDEST_LIKELY_AGE = 120  # older than this, a date of birth is a slip or a placeholder until someone checks it
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    """Age in whole years on `day`; a 29 February birthday counts from 1 March in other years."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

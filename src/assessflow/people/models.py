@@ -6,6 +6,7 @@ from django.utils import timezone
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from . import identity
 from .identity import format_nhs_number
 
 
@@ -100,8 +101,7 @@ class Person(models.Model):
         return f"P{self.pk:07d}"
 
     def age_on(self, day) -> int:
-        years = day.year - self.date_of_birth.year
-        return years - ((day.month, day.day) < (self.date_of_birth.month, self.date_of_birth.day))
+        return identity.age_on(self.date_of_birth, day)
 
     @property
     def age(self) -> int:

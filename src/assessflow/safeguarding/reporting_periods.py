@@ -2,6 +2,8 @@
 
 import datetime
 
+from assessflow.people.identity import age_on
+
 AGE_BANDS = (
     (18, 64, "18 to 64"),
     (65, 74, "65 to 74"),
@@ -9,10 +11,6 @@ AGE_BANDS = (
     (85, 94, "85 to 94"),
     (95, 200, "95 and over"),
 )
-
-
-def age_on(born: datetime.date, day: datetime.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def age_band(born: datetime.date | None, day: datetime.date) -> str:

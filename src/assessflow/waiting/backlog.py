@@ -24,11 +24,14 @@ from assessflow import cld
 from assessflow.core.digits import fold_digits, is_digits
 from assessflow.people.identity import (
     NHS_NUMBER_NOT_DIGITS,
+    OLDEST_LIKELY_AGE,
+    age_on,
     is_valid_postcode,
     nhs_number_problem,
     normalise_nhs_number,
     normalise_postcode,
 )
+from assessflow.people.phone import tidy_phone_number
 
 from .backlog_mapping import LIST_COLUMNS, translator
 from .models import Priority, WorkType
@@ -235,8 +238,27 @@ def _day_first(text: str) -> datetime.date | None:
 Rule = Callable[[str], tuple[object, str | None]]
 
 
-def _text(text: str) -> tuple[str, None]:
-    return text, None
+class _Text:
+    """Free text up to the length its field holds: longer is refused on its row, never cut short."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, text: str) -> tuple[str, str | None]:
+        if len(text) <= self.limit:
+            return text, None
+        return text, f"This is {len(text):,} characters long: the most it can be is {self.limit:,}"
+
+
+# The people columns' sizes; the package's services are words on the case, kept to a paragraph.
+TEXT_LIMITS = {
+    "external_reference": 50,
+    "given_name": 100,
+    "family_name": 100,
+    "address_line_1": 200,
+    "package_services": 2000,
+    "allocated_worker": 254,
+}
 
 
 def _date(text: str) -> tuple[str | None, str | None]:
@@ -247,10 +269,15 @@ def _date(text: str) -> tuple[str | None, str | None]:
 
 
 def _birth_date(today: datetime.date) -> Rule:
+    """Not in the future, and not making someone older than anyone is likely to be: in a handover file
+    that is a slip of a digit or an old system's placeholder for "not known", to correct in the file."""
+
     def rule(text: str) -> tuple[str | None, str | None]:
         day, message = _date(text)
         if day and day > today.isoformat():
             message = "The date of birth is in the future"
+        elif day and (age := age_on(datetime.date.fromisoformat(day), today)) > OLDEST_LIKELY_AGE:
+            message = f"The date of birth {day} makes the person {age} years old: check it in the file"
         return day, message
 
     return rule
@@ -283,6 +310,13 @@ def _nhs_number(text: str) -> tuple[str, str | None]:
         return normalise_nhs_number(text), None
     words = ": use the digits 0 to 9" if problem == NHS_NUMBER_NOT_DIGITS else ""
     return normalise_nhs_number(text), f"{text!r} is not a valid NHS number{words}"
+
+
+def _phone(text: str) -> tuple[str, str | None]:
+    if not text:
+        return "", None
+    tidy = tidy_phone_number(text)
+    return (tidy, None) if tidy else (text, f"{text!r} is not a UK or international telephone number")
 
 
 def _postcode(text: str) -> tuple[str, str | None]:
@@ -327,9 +361,9 @@ def rules(today: datetime.date, values: dict[str, dict[str, str]] | None = None)
     `values` is the mapping's {list column: {file value: Assessflow value}}: the list columns' rules
     see what the file's values mean (`backlog_mapping.translator`)."""
     checked = {
-        **dict.fromkeys(("external_reference", "given_name", "family_name", "address_line_1", "phone"), _text),
-        "package_services": _text,
-        "allocated_worker": _text,  # matched to a worker by email or name against the database
+        # The allocated worker is matched to a worker by email or name against the database, after these rules.
+        **{column: _Text(limit) for column, limit in TEXT_LIMITS.items()},
+        "phone": _phone,
         "date_of_birth": _birth_date(today),
         "last_review_on": _past_date(today, "last review date"),
         **dict.fromkeys(("review_due_on", "package_start_on"), _date),
@@ -395,8 +429,8 @@ class ColumnChecker:
         for column, rule in self.rules.items():
             values = batch.columns.get(column) or [""] * size
             name = CLEAN_NAMES.get(column, column)
-            if rule is _text:
-                clean[name] = values
+            if isinstance(rule, _Text) and max(map(len, values), default=0) <= rule.limit:
+                clean[name] = values  # nearly every text column fits: no need to look at each value
             else:
                 clean[name] = self._column(column, rule, values, bad)
         return clean, bad
