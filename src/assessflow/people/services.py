@@ -11,6 +11,7 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.pathway.services import record_event
+from assessflow.pathway.transitions import change_status
 from assessflow.tenancy.models import Organisation
 
 from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
@@ -121,6 +122,25 @@ def record_on_pathway(
         url=url,
     )
     return event
+
+
+def change_status_on_timeline(obj, *, title: str, summary: str = "", url: str = "", **move):
+    """A status change the person's open timeline shows: `change_status` (checked, claimed, on the pathway,
+    audited) and its line on the timeline, at the same moment and in the same transaction."""
+    occurred_at = move.pop("occurred_at", None) or timezone.now()
+    with transaction.atomic():
+        moved = change_status(obj, occurred_at=occurred_at, **move)
+        add_to_timeline(
+            person=moved.person,
+            kind="pathway",
+            title=title,
+            summary=summary,
+            actor=move["actor"],
+            occurred_at=occurred_at,
+            obj=moved,
+            url=url,
+        )
+    return moved
 
 
 class StaleRecord(Exception):
