@@ -31,6 +31,17 @@ def with_return(url: str, path: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}{RETURN_TO}={quote(path, safe='/')}"
 
 
+# How the way back to each page that starts journeys is named; {person} is the name the page already shows.
+PLACES = {
+    "people:detail": "Back to {person}'s record",
+    "frontdoor:referral": "Back to referral {referral}",
+    "waiting:screen": "Back to screening referral {referral}",
+    "waiting:entry": "Back to the waiting list entry",
+    "waiting:keep-in-touch": "Back to keeping in touch",
+    "casework:note": "Back to the note",
+}
+
+
 def place(path: str) -> ResolverMatch | None:
     """Which page a return path is, so the way back can be named; None for anything that is not a page here."""
     try:
@@ -39,13 +50,23 @@ def place(path: str) -> ResolverMatch | None:
         return None
 
 
+def back_label(path: str, **names: str) -> str:
+    """The words of a link back to `path`, naming what the caller knows (`person`, `referral`)."""
+    match = place(path)
+    wording = PLACES.get(match.view_name, "") if match else ""
+    try:
+        return wording.format(**names) if wording else "Back to where you started"
+    except KeyError:
+        return "Back to where you started"
+
+
 def done(
-    request: HttpRequest, message: str, to, *args, back_label: str = "", go_back: bool = False, **kwargs
+    request: HttpRequest, message: str, to, *args, go_back: bool = False, names: dict | None = None, **kwargs
 ) -> HttpResponseRedirect:
-    """Confirm what was done in a success banner and go on to `to`.
+    """Confirm what was done in a success banner and go on to `to` (a URL name and its arguments, or an address).
 
     Where the journey began on another page of this site, either go back there (`go_back`: a form that only
-    adds to what that page shows) or offer the way back as a link in the banner, named by `back_label`.
+    adds to what that page shows) or offer the way back as a link in the banner, naming what `names` holds.
     """
     back = return_to(request)
     destination = resolve_url(to, *args, **kwargs)
@@ -56,7 +77,7 @@ def done(
             '{}. <a class="govuk-notification-banner__link" href="{}">{}</a>',
             str(message).rstrip("."),
             back,
-            back_label or "Back to where you started",
+            back_label(back, **(names or {})),
         )
     messages.success(request, message)
     return HttpResponseRedirect(destination)

@@ -12,6 +12,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import done
 from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
@@ -158,7 +159,9 @@ def answer(request: HttpRequest, referral_id: int) -> HttpResponse:
         services.answer_referrer_question(
             actor=Actor.from_request(request), request=question, answer=form.cleaned_data["answer"]
         )
-        return redirect("portal:referral", item.pk)
+        return done(
+            request, f"Your answer about referral {item.reference} is sent to the council", "portal:referral", item.pk
+        )
     return render(
         request,
         "frontdoor/portal/referral.html",

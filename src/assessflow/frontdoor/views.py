@@ -9,6 +9,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
@@ -32,7 +33,13 @@ def new(request: HttpRequest, person_id: int) -> HttpResponse:
             details=details,
             submission_id=form.cleaned_data["submission_id"],
         )
-        return redirect("frontdoor:referral", referral.pk)
+        return done(
+            request,
+            f"{referral.get_kind_display()} {referral.reference} recorded",
+            "frontdoor:referral",
+            referral.pk,
+            names={"person": person.full_name},
+        )
     return render(
         request,
         "frontdoor/referral_form.html",
@@ -91,7 +98,7 @@ def ask_referrer(request: HttpRequest, referral_id: int) -> HttpResponse:
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.ask_referrer(actor=Actor.from_request(request), referral=item, question=form.cleaned_data["question"])
-        return redirect("frontdoor:referral", item.pk)
+        return done(request, f"Question sent to the referrer of {item.reference}", "frontdoor:referral", item.pk)
     return render(
         request,
         "frontdoor/ask.html",

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import done
 from assessflow.tenancy.models import Team, User
 from assessflow.tenancy.permissions import may, permission_required
 from assessflow.tenancy.roles import STAFF_ROLES
@@ -86,7 +87,9 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
     restrictions.break_glass(
         actor=Actor.from_request(request), person=person, reason=form.cleaned_data["reason"], session=request.session
     )
-    return redirect("people:detail", person_id=person.pk)
+    return done(
+        request, f"{person.full_name}'s record is open to you until you sign out", "people:detail", person_id=person.pk
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,7 +109,7 @@ def restrict(request: HttpRequest, person_id: int) -> HttpResponse:
             users=list(data["users"]),
             teams=list(data["teams"]),
         )
-        return redirect("people:detail", person_id=person.pk)
+        return done(request, f"{person.full_name}'s record is restricted", "people:detail", person_id=person.pk)
     return render(request, "people/restrict.html", {"person": person, "form": form})
 
 
@@ -117,4 +120,7 @@ def lift_restriction(request: HttpRequest, person_id: int) -> HttpResponse:
     restriction = restrictions.active_restriction(person)
     if restriction:
         restrictions.lift(actor=Actor.from_request(request), restriction=restriction)
+        return done(
+            request, f"Restriction lifted from {person.full_name}'s record", "people:detail", person_id=person.pk
+        )
     return redirect("people:detail", person_id=person.pk)

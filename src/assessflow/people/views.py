@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
+from assessflow.core.journeys import done
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
@@ -101,7 +102,7 @@ def new(request: HttpRequest) -> HttpResponse:
                 except ValidationError as error:
                     _apply_validation_error(form, error)
                 else:
-                    return redirect("people:detail", person_id=person.pk)
+                    return done(request, f"Record created for {person.full_name}", "people:detail", person_id=person.pk)
     else:
         initial = {k: request.GET[k] for k in ("given_name", "family_name", "nhs_number") if k in request.GET}
         form = NewPersonForm(initial=initial)
@@ -169,7 +170,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
             except ValidationError as error:
                 _apply_validation_error(form, error)
             else:
-                return redirect("people:detail", person_id=person.pk)
+                return done(request, f"{person.full_name}'s details saved", "people:detail", person_id=person.pk)
     else:
         services.record_person_viewed(
             actor=Actor.from_request(request), person=person, action="person.opened_for_change"
@@ -199,10 +200,16 @@ def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
                     "No one with this NHS number is on record. Leave it blank and enter their name",
                 )
         if not form.errors:
-            services.add_relationship(
+            relationship = services.add_relationship(
                 actor=Actor.from_request(request), person=person, details=data, submission_id=submission_id
             )
-            return redirect("people:detail", person_id=person.pk)
+            return done(
+                request,
+                f"{relationship.display_name} added to {person.full_name}'s record as "
+                f"{relationship.get_kind_display().lower()}",
+                "people:detail",
+                person_id=person.pk,
+            )
     return render(request, "people/relationship_form.html", {**person_page(request.membership, person), "form": form})
 
 
