@@ -4,12 +4,13 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
+from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import may, permission_required
 
@@ -38,7 +39,13 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
             letter = letters.send_letter(
                 actor=actor, person=person, template=template, large_print=large_print, submission_id=submission_id
             )
-            return redirect("casework:letter", letter.pk)
+            return done(
+                request,
+                f"Letter filed on {person.full_name}'s record: {letter.title}",
+                "casework:letter",
+                letter.pk,
+                names={"person": person.full_name},
+            )
         preview = letters.letter_html(
             template=template, person=person, actor=actor, large_print=large_print, preview=True
         )
@@ -78,7 +85,13 @@ def letter_sent(request: HttpRequest, document_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            return redirect("casework:letter", item.pk)
+            how = Document.Sending(form.cleaned_data["how"]).label.lower()
+            return done(
+                request,
+                f"Letter recorded as {how} on {form.cleaned_data['sent_on']:%-d %B %Y}: {item.title}",
+                "casework:letter",
+                item.pk,
+            )
     return _letter_page(request, item, form, status=400)
 
 
@@ -129,7 +142,7 @@ def letter_template_edit(request: HttpRequest, template_id: int | None = None) -
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
         else:
-            return redirect("casework:letter-templates")
+            return done(request, f"Letter template saved: {form.cleaned_data['name']}", "casework:letter-templates")
     return render(request, "casework/letter_template_form.html", {"form": form, "template": template})
 
 
@@ -137,10 +150,11 @@ def letter_template_edit(request: HttpRequest, template_id: int | None = None) -
 @permission_required("casework.manage_letters")
 def letter_template_switch(request: HttpRequest, template_id: int) -> HttpResponse:
     template = selectors.letter_template_for(request.membership, template_id)
-    letters.set_template_active(
-        actor=Actor.from_request(request), template=template, active=request.POST.get("active") == "1"
+    active = request.POST.get("active") == "1"
+    letters.set_template_active(actor=Actor.from_request(request), template=template, active=active)
+    return done(
+        request, f"Letter template switched {'on' if active else 'off'}: {template.name}", "casework:letter-templates"
     )
-    return redirect("casework:letter-templates")
 
 
 @require_http_methods(["GET", "POST"])
@@ -158,5 +172,5 @@ def casework_settings(request: HttpRequest) -> HttpResponse:
             council_id=council.pk,
             fields=form.changed_data,
         )
-        return redirect("casework:letter-templates")
+        return done(request, "Letter settings saved", "casework:letter-templates")
     return render(request, "casework/settings.html", {"form": form})

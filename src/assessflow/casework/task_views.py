@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
@@ -27,13 +28,23 @@ def task_new(request: HttpRequest, person_id: int) -> HttpResponse:
     form = TaskForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         try:
-            tasks.set_task(actor=Actor.from_request(request), person=person, **form.cleaned_data)
+            task = tasks.set_task(actor=Actor.from_request(request), person=person, **form.cleaned_data)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
         else:
-            return redirect("people:detail", person_id=person.pk)
+            return done(
+                request,
+                f"Task set for {_holder(task)} on {person.full_name}'s record: {task.title}",
+                "people:detail",
+                person_id=person.pk,
+                go_back=True,
+            )
     return render(request, "casework/task_form.html", {**person_page(request.membership, person), "form": form})
+
+
+def _holder(task) -> str:
+    return task.assigned_to.full_name if task.assigned_to_id else task.assigned_team.name
 
 
 def _task_list(request: HttpRequest, queryset, heading: str) -> HttpResponse:
@@ -98,14 +109,15 @@ def task_close(request: HttpRequest, task_id: int) -> HttpResponse:
     form.is_valid()
     note = form.cleaned_data.get("note", "")
     actor = Actor.from_request(request)
+    cancel = request.POST.get("outcome") == "cancel"
     try:
-        if request.POST.get("outcome") == "cancel":
+        if cancel:
             tasks.cancel_task(actor=actor, task=item, reason=note or "Cancelled")
         else:
             tasks.complete_task(actor=actor, task=item, note=note)
     except ValidationError:
-        pass  # already closed by someone else: the task page shows how
-    return redirect("casework:task", item.pk)
+        return redirect("casework:task", item.pk)  # already closed by someone else: the task page shows how
+    return done(request, f"Task {'cancelled' if cancel else 'done'}: {item.title}", "casework:task", item.pk)
 
 
 @require_POST
@@ -115,9 +127,9 @@ def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
     form = ReassignForm(request.POST, person=item.person)
     if form.is_valid():
         try:
-            tasks.reassign_task(actor=Actor.from_request(request), task=item, **form.cleaned_data)
+            task = tasks.reassign_task(actor=Actor.from_request(request), task=item, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            return redirect("casework:task", item.pk)
+            return done(request, f"Task passed to {_holder(task)}: {task.title}", "casework:task", item.pk)
     return _task_page(request, item, form, status=400)

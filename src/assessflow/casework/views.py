@@ -2,13 +2,14 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
@@ -39,7 +40,9 @@ def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
             significant=data["significant"],
             submission_id=data["submission_id"],
         )
-        return redirect("people:detail", person_id=person.pk)
+        return done(
+            request, f"Note added to {person.full_name}'s record", "people:detail", person_id=person.pk, go_back=True
+        )
     return render(
         request,
         "casework/note_form.html",
@@ -89,7 +92,7 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
         except notes.NoteLocked as error:
             form.add_error(None, str(error))
         else:
-            return redirect("casework:note", item.pk)
+            return done(request, f"Note on {item.person.full_name}'s record changed", "casework:note", item.pk)
     return render(
         request,
         "casework/note_form.html",
@@ -113,7 +116,7 @@ def note_amend(request: HttpRequest, note_id: int) -> HttpResponse:
             submission_id=form.cleaned_data["submission_id"],
             amends=original,
         )
-        return redirect("casework:note", original.pk)
+        return done(request, "Amendment added to the note", "casework:note", original.pk)
     return render(
         request,
         "casework/note_form.html",
@@ -145,7 +148,13 @@ def document_new(request: HttpRequest, person_id: int) -> HttpResponse:
         except documents.UploadRefused as refusal:
             form.add_error("file", str(refusal))
         else:
-            return redirect("people:detail", person_id=person.pk)
+            return done(
+                request,
+                f"Document added to {person.full_name}'s record: {data['title']}",
+                "people:detail",
+                person_id=person.pk,
+                go_back=True,
+            )
     return render(
         request,
         "casework/document_form.html",
@@ -173,7 +182,12 @@ def document_retract(request: HttpRequest, document_id: int) -> HttpResponse:
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         documents.retract_document(actor=Actor.from_request(request), document=item, reason=form.cleaned_data["reason"])
-        return redirect("people:detail", person_id=item.person_id)
+        return done(
+            request,
+            f"Document removed from {item.person.full_name}'s record: {item.title}",
+            "people:detail",
+            person_id=item.person_id,
+        )
     return render(
         request,
         "casework/retract.html",
@@ -195,7 +209,9 @@ def note_retract(request: HttpRequest, note_id: int) -> HttpResponse:
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         notes.retract_note(actor=Actor.from_request(request), note=item, reason=form.cleaned_data["reason"])
-        return redirect("people:detail", person_id=item.person_id)
+        return done(
+            request, f"Note retracted from {item.person.full_name}'s record", "people:detail", person_id=item.person_id
+        )
     return render(
         request,
         "casework/retract.html",
@@ -210,11 +226,17 @@ def warning_new(request: HttpRequest, person_id: int) -> HttpResponse:
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            warnings.add_warning(actor=Actor.from_request(request), person=person, **form.cleaned_data)
+            warning = warnings.add_warning(actor=Actor.from_request(request), person=person, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            return redirect("people:detail", person_id=person.pk)
+            return done(
+                request,
+                f"Warning added to {person.full_name}'s record: {warning.get_warning_type_display().lower()}",
+                "people:detail",
+                person_id=person.pk,
+                go_back=True,
+            )
     return render(request, "casework/warning_form.html", {**person_page(request.membership, person), "form": form})
 
 
@@ -246,7 +268,12 @@ def warning_list(request: HttpRequest, person_id: int) -> HttpResponse:
 def warning_end(request: HttpRequest, warning_id: int) -> HttpResponse:
     item = selectors.warning_for(request.membership, warning_id, request.session, to_change=True)
     warnings.end_warning(actor=Actor.from_request(request), warning=item)
-    return redirect("casework:warnings", person_id=item.person_id)
+    return done(
+        request,
+        f"Warning ended on {item.person.full_name}'s record: {item.get_warning_type_display().lower()}",
+        "casework:warnings",
+        person_id=item.person_id,
+    )
 
 
 @require_GET
