@@ -1,0 +1,162 @@
+"""Each permission rule, checked where a user meets it: which roles open its page and which are refused.
+
+Who may open what is written out here by hand, from the product's rules, rather than asked of the rules
+under test. The person the pages are about is handed to the provider, so provider staff can see them and
+only the rule (not the tenancy) decides; everyone is in the same council.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from assessflow.tenancy.roles import Qualification, Role
+from assessflow.tests import factories
+
+COUNCIL = {
+    "front_door": Role.FRONT_DOOR,
+    "assessor": Role.ASSESSOR,
+    "team_manager": Role.TEAM_MANAGER,
+    "panel_member": Role.PANEL_MEMBER,
+    "performance_lead": Role.PERFORMANCE_LEAD,
+    "council_admin": Role.COUNCIL_ADMIN,
+}
+PROVIDER = {
+    "provider_assessor": Role.ASSESSOR,
+    "provider_team_manager": Role.TEAM_MANAGER,
+    "provider_contract_manager": Role.CONTRACT_MANAGER,
+}
+# An assessor in the safeguarding team and a team manager in the DoLS team, both of the council.
+TEAMS = ("safeguarding", "dols")
+PUBLIC = ("referrer", "citizen")
+ACTORS = (*COUNCIL, *TEAMS, *PROVIDER, *PUBLIC)
+
+# Groups named as the product names them.
+COUNCIL_CASEWORKERS = {"front_door", "assessor", "team_manager", "panel_member", "safeguarding", "dols"}
+COUNCIL_EDITORS = {"front_door", "assessor", "team_manager", "safeguarding", "dols"}
+COUNCIL_MANAGERS = {"team_manager", "dols"}
+COUNCIL_STAFF = set(COUNCIL) | set(TEAMS)
+PROVIDER_CASEWORKERS = set(PROVIDER)
+PROVIDER_EDITORS = {"provider_assessor", "provider_team_manager"}
+ADMIN = {"council_admin"}
+
+# (the permission, a page it guards, the roles that may open it); every other actor is refused with 403.
+PAGES = [
+    ("tenancy.manage_members", "/organisation/members/", {"council_admin", "provider_contract_manager"}),
+    ("people.find_person", "/people/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
+    ("people.add_person", "/people/new/", COUNCIL_EDITORS),
+    ("people.view_own_record", "/people/me/", {"citizen"}),
+    ("people.view_person", "/people/{person}/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
+    ("people.change_person", "/people/{person}/edit/", COUNCIL_EDITORS | PROVIDER_EDITORS),
+    ("people.view_access_log", "/people/{person}/access-log/", COUNCIL_MANAGERS),
+    ("people.restrict", "/people/{person}/restrict/", COUNCIL_MANAGERS),
+    ("casework.view", "/casework/people/{person}/chronology/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
+    ("casework.add_note", "/casework/people/{person}/notes/new/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
+    ("casework.add_document", "/casework/people/{person}/documents/new/", COUNCIL_EDITORS | PROVIDER_EDITORS),
+    ("casework.set_task", "/casework/people/{person}/tasks/new/", COUNCIL_EDITORS | PROVIDER_EDITORS),
+    ("casework.add_warning", "/casework/people/{person}/warnings/new/", COUNCIL_EDITORS | PROVIDER_EDITORS),
+    ("casework.send_letter", "/casework/people/{person}/letters/new/", COUNCIL_EDITORS | PROVIDER_EDITORS),
+    ("casework.view_tasks", "/casework/tasks/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
+    ("casework.view_team_tasks", "/casework/tasks/team/", COUNCIL_MANAGERS | {"provider_team_manager"}),
+    ("casework.manage_letters", "/casework/letter-templates/", ADMIN),
+    ("frontdoor.view", "/front-door/referrals/{referral}/", COUNCIL_CASEWORKERS),
+    ("frontdoor.screen", "/front-door/", {"front_door", "team_manager", "dols"}),
+    ("frontdoor.record", "/front-door/people/{person}/new/", COUNCIL_EDITORS),
+    ("frontdoor.portal", "/portal/", {"referrer"}),
+    (
+        "waiting.view",
+        "/waiting/",
+        {"front_door", "assessor", "team_manager", "performance_lead", "safeguarding", "dols"},
+    ),
+    ("waiting.export", "/waiting/export.csv", {"front_door", "team_manager", "performance_lead", "dols"}),
+    ("waiting.import", "/waiting/imports/", ADMIN),
+    ("waiting.configure", "/waiting/settings/", ADMIN),
+    ("safeguarding.raise", "/safeguarding/people/{person}/concerns/new/", COUNCIL_STAFF | PROVIDER_CASEWORKERS),
+    ("safeguarding.records_of", "/safeguarding/people/{person}/", COUNCIL_STAFF),
+    ("safeguarding.work", "/safeguarding/", {"safeguarding"}),
+    ("safeguarding.dols", "/safeguarding/dols/", {"dols"}),
+    ("safeguarding.configure", "/safeguarding/settings/", ADMIN),
+    ("safeguarding.returns", "/safeguarding/returns/", {"performance_lead", "safeguarding", "dols"}),
+    ("safeguarding.portal_raise", "/portal/safeguarding/", {"referrer"}),
+    ("allocation.manage_pool", "/allocation/pool/", COUNCIL_MANAGERS | ADMIN),
+    ("allocation.allocate", "/allocation/suggestions/", COUNCIL_MANAGERS),
+    ("allocation.configure", "/allocation/settings/", ADMIN),
+    ("allocation.own_caseload", "/allocation/caseload/", {"assessor", "safeguarding", "provider_assessor"}),
+    ("allocation.team_caseload", "/allocation/team/", COUNCIL_MANAGERS | {"provider_team_manager"}),
+]
+
+
+@dataclass
+class Actors:
+    objects: dict
+    clients: dict
+
+
+def _build() -> tuple[dict, dict]:
+    council = factories.CouncilFactory()
+    provider = factories.ProviderFactory()
+    contract = factories.ContractFactory(council=council, provider=provider)
+    person = factories.PersonFactory(council=council)
+    factories.HandoverFactory(person=person, contract=contract)
+    objects = {
+        "person": person.pk,
+        "referral": factories.ReferralFactory(person=person).pk,
+        "entry": factories.WaitingListEntryFactory(person=person).pk,
+    }
+    members = {}
+    for key, role in COUNCIL.items():
+        qualification = Qualification.SOCIAL_WORKER if role == Role.ASSESSOR else ""
+        members[key] = factories.MembershipFactory(organisation=council, role=role, qualification=qualification)
+    for key, role in PROVIDER.items():
+        qualification = Qualification.CONTRACTED_ASSESSOR if role == Role.ASSESSOR else ""
+        members[key] = factories.MembershipFactory(organisation=provider, role=role, qualification=qualification)
+    teams = factories.SafeguardingTeamsFactory(council=council)
+    members["safeguarding"] = factories.MembershipFactory(
+        organisation=council,
+        role=Role.ASSESSOR,
+        qualification=Qualification.SOCIAL_WORKER,
+        team=teams.safeguarding_teams.get(),
+    )
+    members["dols"] = factories.MembershipFactory(
+        organisation=council, role=Role.TEAM_MANAGER, team=teams.dols_teams.get()
+    )
+    surgery = factories.ReferrerOrganisationFactory(council=council)
+    members["referrer"] = factories.MembershipFactory(organisation=surgery, role=Role.REFERRER)
+    members["citizen"] = factories.MembershipFactory(organisation=council, role=Role.CITIZEN)
+    factories.CitizenAccountFactory(person=factories.PersonFactory(council=council), user=members["citizen"].user)
+    return objects, members
+
+
+@pytest.fixture(scope="module")
+def actors(django_db_setup, django_db_blocker):
+    """Built once for the module (each test still runs in its own transaction), one signed-in client per actor."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with scopes_disabled():
+            objects, members = _build()
+        clients = {}
+        for actor, membership in members.items():
+            clients[actor] = Client()
+            clients[actor].force_login(membership.user)
+            session = clients[actor].session
+            session["membership_id"] = membership.pk
+            session.save()
+        yield Actors(objects, clients)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize(("permission", "page", "allowed"), PAGES, ids=[permission for permission, *_ in PAGES])
+def test_only_the_roles_the_rule_names_open_the_page(db, actors, permission, page, allowed):
+    url = page.format(**actors.objects)
+    opened, refused = set(), set()
+    for actor in ACTORS:
+        status = actors.clients[actor].get(url).status_code
+        if status == 200:
+            opened.add(actor)
+        elif status == 403:
+            refused.add(actor)
+        else:
+            pytest.fail(f"{actor} got {status} from {url}")
+    assert opened == allowed, permission
+    assert refused == set(ACTORS) - allowed, permission
