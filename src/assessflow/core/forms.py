@@ -123,43 +123,120 @@ def check_length_on_the_server(name: str, field: forms.Field) -> None:
         field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} govuk-js-character-count".strip()
 
 
+def empty_answer(field: forms.Field):
+    """What a question left unanswered cleans to, for a question that was not asked."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return field.queryset.none()
+    if isinstance(field, forms.MultipleChoiceField):
+        return []
+    if isinstance(field, forms.ModelChoiceField):
+        return None
+    if isinstance(field, (forms.TypedChoiceField, forms.CharField)):
+        return field.empty_value
+    if isinstance(field, forms.ChoiceField):
+        return ""
+    if isinstance(field, forms.BooleanField):
+        return False
+    return None
+
+
 class GovukFormMixin:
-    """Adds the GOV.UK classes to widgets and builds the error summary's links."""
+    """Adds the GOV.UK classes to widgets, asks follow-up questions only under the answer they follow, and builds
+    the error summary's links in the order the questions are on the page."""
 
     fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Follow-up questions revealed under one answer of a radio question: {"decision": {"screened_out": ("why",)}}.
+    # They are shown only under that answer, checked only when it is chosen (a revealed question declared
+    # required is required then), and otherwise left empty whatever was posted.
+    reveals: dict[str, dict[str, tuple[str, ...]]] = {}
+    # An optional question says so in its label. A search or filter form, where every field may be left alone and
+    # the form itself says which are needed together, marks none.
+    marks_optional = True
+    # Questions the form's clean() requires for some answers to another question: not optional, so not marked.
+    needed_for_some_answers: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        revealed = self.revealed_names()
         for name, field in self.fields.items():
             css = WIDGET_CLASSES.get(type(field.widget))
             if css:
                 existing = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{css} {existing}".strip()
             check_length_on_the_server(name, field)
+            if name in revealed:
+                # A hidden question must not stop the browser submitting the answer that hides it.
+                field.widget.use_required_attribute = lambda initial: False
+
+    def revealed_names(self) -> set[str]:
+        return {name for choices in self.reveals.values() for names in choices.values() for name in names}
+
+    def revealed_under(self, controller: str, value) -> list[forms.BoundField]:
+        names = self.reveals.get(controller, {}).get(str(value), ())
+        return [self[name] for name in names if name in self.fields]
 
     def full_clean(self):
         super().full_clean()
+        if self.is_bound:
+            self._forget_questions_not_asked()
         for name in self.errors:
             if name in self.fields:
                 # The date pattern marks each of its inputs, which the widget alone cannot know.
                 self.fields[name].widget.has_error = True
 
+    def _forget_questions_not_asked(self) -> None:
+        # Outer questions come first in `reveals`, so a question under a question not asked is not asked either.
+        forgotten: set[str] = set()
+        for controller, choices in self.reveals.items():
+            # The answer as posted, as the page shows it chosen, even if the form's own checks then refuse it.
+            chosen = str(self[controller].value())
+            asked = set(choices.get(chosen, ())) if controller not in forgotten else set()
+            for names in choices.values():
+                for name in names:
+                    if name in asked or name not in self.fields:
+                        continue
+                    self._errors.pop(name, None)
+                    self.cleaned_data[name] = empty_answer(self.fields[name])
+                    forgotten.add(name)
+
+    def page_order(self) -> list[str]:
+        """The fields' names in the order the page shows them: a revealed question under its answer."""
+        names = [name for _, group in self.fieldsets for name in group]
+        names += [name for name in self.fields if name not in names]
+        revealed = self.revealed_names()
+        order: list[str] = []
+
+        def place(name: str) -> None:
+            order.append(name)
+            for value, _ in self.fields[name].choices if name in self.reveals else ():
+                for bound in self.revealed_under(name, value):
+                    place(bound.name)
+
+        for name in names:
+            if name not in revealed and name in self.fields:
+                place(name)
+        return order + [name for name in self.fields if name not in order]
+
     def error_summary(self) -> list[dict]:
+        """Errors for the whole form first, then each question's in page order, linked to its first input."""
         items = [{"href": "", "message": error} for error in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
+        for name in self.page_order():
+            if name not in self.errors:
                 continue
             bound = self[name]
             anchor = bound.auto_id
             if isinstance(bound.field.widget, (forms.MultiWidget, forms.RadioSelect, forms.CheckboxSelectMultiple)):
                 anchor = f"{anchor}_0"
-            items.extend({"href": f"#{anchor}", "message": error} for error in errors)
+            items.extend({"href": f"#{anchor}", "message": error} for error in self.errors[name])
         return items
 
     def grouped_fields(self):
-        """The bound fields in their fieldsets, for forms long enough to need headings; hidden ones go first, apart."""
+        """The bound fields in their fieldsets, for forms long enough to need headings; hidden ones go first, apart,
+        and a revealed question sits under its answer, not in the list."""
+        revealed = self.revealed_names()
         return [
-            (legend, [self[name] for name in names if not self[name].is_hidden]) for legend, names in self.fieldsets
+            (legend, [self[name] for name in names if not self[name].is_hidden and name not in revealed])
+            for legend, names in self.fieldsets
         ]
 
 

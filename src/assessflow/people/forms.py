@@ -19,6 +19,7 @@ from .services import EDITABLE_FIELDS
 
 
 class PersonSearchForm(GovukFormMixin, forms.Form):
+    marks_optional = False
     nhs_number = NhsNumberField()
     given_name = forms.CharField(label="First name", required=False, max_length=100)
     family_name = forms.CharField(label="Last name", required=False, max_length=100)

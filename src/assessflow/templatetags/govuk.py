@@ -46,3 +46,30 @@ def describedby(field: BoundField) -> str:
     if field.errors:
         ids.append(f"{field.auto_id}-error")
     return " ".join(ids)
+
+
+@register.filter
+def optional_mark(field: BoundField) -> str:
+    """ " (optional)" after an optional question's label, and after no other.
+
+    A single tick box is left out: leaving it unticked is itself the answer "no".
+    """
+    if field.field.required or field.widget_type == "checkbox":
+        return ""
+    if field.name in getattr(field.form, "needed_for_some_answers", ()):
+        return ""
+    return " (optional)" if getattr(field.form, "marks_optional", True) else ""
+
+
+@register.simple_tag
+def revealed_under(field: BoundField, value) -> list[BoundField]:
+    """The follow-up questions shown under one answer of a radio question."""
+    under = getattr(field.form, "revealed_under", None)
+    return under(field.name, value) if under else []
+
+
+@register.filter
+def is_revealed(field: BoundField) -> bool:
+    """Asked under an answer of another question, so not on its own."""
+    names = getattr(field.form, "revealed_names", None)
+    return bool(names) and field.name in names()

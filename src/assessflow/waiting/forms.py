@@ -39,16 +39,21 @@ class ScreeningForm(GovukFormMixin, forms.Form):
         label="Decision", choices=DECISIONS, widget=forms.RadioSelect, error_messages={"required": "Select a decision"}
     )
     work_type = forms.ChoiceField(
-        label="If a waiting list: which work", choices=[("", "Choose"), *WorkType.choices], required=False
+        label="Which work is the person waiting for?",
+        choices=[("", "Choose"), *WorkType.choices],
+        error_messages={"required": "Choose the work the person is waiting for"},
     )
+    team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="No team yet")
     priority = forms.ChoiceField(
-        label="If a waiting list: priority", choices=Priority.choices, widget=forms.RadioSelect, required=False
-    )
-    team = forms.ModelChoiceField(
-        label="If a waiting list: team", queryset=Team.objects.none(), required=False, empty_label="No team yet"
+        label="Priority",
+        choices=Priority.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a priority"},
     )
     screen_out_reason = forms.ChoiceField(
-        label="If screened out: why", choices=[("", "Choose"), *SCREEN_OUT_REASONS.items()], required=False
+        label="Why is it screened out?",
+        choices=[("", "Choose"), *SCREEN_OUT_REASONS.items()],
+        error_messages={"required": "Choose why the referral is screened out"},
     )
     note = forms.CharField(
         label="Reasons for the decision",
@@ -56,6 +61,13 @@ class ScreeningForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter the reasons for the decision"},
     )
+
+    reveals = {
+        "decision": {
+            Referral.Status.WAITING_LIST: ("work_type", "team", "priority"),
+            Referral.Status.SCREENED_OUT: ("screen_out_reason",),
+        }
+    }
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,24 +84,16 @@ class ScreeningForm(GovukFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        decision = data.get("decision")
-        if decision == Referral.Status.WAITING_LIST:
-            if not data.get("work_type"):
-                self.add_error("work_type", "Choose the work the person is waiting for")
-            if not data.get("priority"):
-                self.add_error("priority", "Choose a priority")
-        if decision == Referral.Status.SCREENED_OUT:
-            reason = data.get("screen_out_reason")
-            if not reason:
-                self.add_error("screen_out_reason", "Choose why the referral is screened out")
-            elif reason not in screen_out_reasons(
-                lacks_capacity=_tristate(data.get("lacks_capacity", "")), at_risk=_tristate(data.get("at_risk", ""))
-            ):
-                self.add_error(
-                    "screen_out_reason",
-                    "A refusal stands only where you have recorded that the person has capacity to refuse and is not "
-                    "at risk of abuse or neglect. Otherwise choose another decision",
-                )
+        reason = data.get("screen_out_reason")
+        stands = screen_out_reasons(
+            lacks_capacity=_tristate(data.get("lacks_capacity", "")), at_risk=_tristate(data.get("at_risk", ""))
+        )
+        if data.get("decision") == Referral.Status.SCREENED_OUT and reason and reason not in stands:
+            self.add_error(
+                "screen_out_reason",
+                "A refusal stands only where you have recorded that the person has capacity to refuse and is not "
+                "at risk of abuse or neglect. Otherwise choose another decision",
+            )
         return data
 
     @property
@@ -101,6 +105,7 @@ class ScreeningForm(GovukFormMixin, forms.Form):
 
 
 class ListFilterForm(GovukFormMixin, forms.Form):
+    marks_optional = False
     work_type = forms.ChoiceField(label="Work", choices=[("", "All work"), *WorkType.choices], required=False)
     priority = forms.ChoiceField(label="Priority", choices=[("", "All priorities"), *Priority.choices], required=False)
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="All teams")
@@ -146,7 +151,12 @@ class KeepInTouchForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether things have changed"},
     )
-    notes = forms.CharField(label="What they told you", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    notes = forms.CharField(
+        label="What they told you",
+        help_text="Needed unless nothing has changed",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
     outcome = forms.ChoiceField(
         label="What happens now?",
         choices=KeepInTouchContact.Outcome.choices,
@@ -154,13 +164,15 @@ class KeepInTouchForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Select what happens now"},
     )
     new_priority = forms.ChoiceField(
-        label="If raising the priority: the new priority", choices=[("", "Choose"), *Priority.choices], required=False
+        label="The new priority",
+        choices=[("", "Choose"), *Priority.choices],
+        error_messages={"required": "Choose the new priority"},
     )
+    reveals = {"outcome": {KeepInTouchContact.Outcome.RAISE_PRIORITY: ("new_priority",)}}
+    needed_for_some_answers = ("notes",)
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") == KeepInTouchContact.Outcome.RAISE_PRIORITY and not data.get("new_priority"):
-            self.add_error("new_priority", "Choose the new priority")
         if data.get("outcome") != KeepInTouchContact.Outcome.NO_CHANGE and not data.get("notes"):
             self.add_error("notes", "Enter what they told you")
         return data
