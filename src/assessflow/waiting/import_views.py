@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import done
 from assessflow.tenancy.models import Contract
 from assessflow.tenancy.permissions import permission_required
 
@@ -81,7 +82,7 @@ def imports(request: HttpRequest) -> HttpResponse:
             contract=form.cleaned_data["contract"],
             saved=form.cleaned_data["saved"],
         )
-        return redirect("waiting:import", job.pk)
+        return done(request, f"{job.original_name} uploaded", "waiting:import", job.pk)
     return render(
         request,
         "waiting/imports.html",
@@ -131,7 +132,7 @@ def import_publish(request: HttpRequest, import_id: int) -> HttpResponse:
         # Nothing was written: the page says why (rows with problems, or not ready), never silently.
         job.refresh_from_db()
         return _detail(request, job, refused=str(refused))
-    return redirect("waiting:import", job.pk)
+    return done(request, f"Importing {job.original_name}: this page shows when it is done", "waiting:import", job.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -150,6 +151,9 @@ def import_mapping(request: HttpRequest, import_id: int) -> HttpResponse:
                 mapping=form.mapping(),
                 save_as=form.cleaned_data["save_as"],
             )
+            return done(
+                request, f"Columns of {job.original_name} matched: its rows are being checked", "waiting:import", job.pk
+            )
         return redirect("waiting:import", job.pk)
     return render(
         request,
@@ -159,7 +163,7 @@ def import_mapping(request: HttpRequest, import_id: int) -> HttpResponse:
     )
 
 
-def _act_on_job(request: HttpRequest, import_id: int, action) -> HttpResponse:
+def _act_on_job(request: HttpRequest, import_id: int, action, said: str) -> HttpResponse:
     """Abandon an import or send it back to be matched; a job not in a state for it says why on its page."""
     job = _job(request, import_id)
     try:
@@ -167,19 +171,19 @@ def _act_on_job(request: HttpRequest, import_id: int, action) -> HttpResponse:
     except backlog_services.ImportNotReady as refused:
         job.refresh_from_db()
         return _detail(request, job, refused=str(refused))
-    return redirect("waiting:import", job.pk)
+    return done(request, said.format(name=job.original_name), "waiting:import", job.pk)
 
 
 @require_POST
 @permission_required("waiting.import")
 def import_abandon(request: HttpRequest, import_id: int) -> HttpResponse:
-    return _act_on_job(request, import_id, backlog_services.abandon)
+    return _act_on_job(request, import_id, backlog_services.abandon, "Import of {name} abandoned")
 
 
 @require_POST
 @permission_required("waiting.import")
 def import_rematch(request: HttpRequest, import_id: int) -> HttpResponse:
-    return _act_on_job(request, import_id, backlog_services.rematch)
+    return _act_on_job(request, import_id, backlog_services.rematch, "{name} is back to have its columns matched")
 
 
 @require_GET

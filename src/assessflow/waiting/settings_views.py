@@ -3,13 +3,14 @@
 from django import forms
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import done
 from assessflow.tenancy.permissions import permission_required
 
 from .models import ContactInterval, Priority, Timescale, WorkType
@@ -86,5 +87,5 @@ def waiting_settings(request: HttpRequest) -> HttpResponse:
                 council_id=council.pk,
                 fields=form.changed_data,
             )
-        return redirect("waiting:settings")
+        return done(request, "Waiting list timescales and keep-in-touch intervals saved", "waiting:settings")
     return render(request, "waiting/settings.html", {"form": form, "priorities": list(Priority)})

@@ -12,6 +12,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
 from assessflow.core.exports import csv_lines, xlsx_bytes
+from assessflow.core.journeys import done
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.selectors import referral_for
 from assessflow.people.extensions import person_page
@@ -23,6 +24,13 @@ from .extensions import entry_actions
 from .forms import KeepInTouchForm, ListFilterForm, ReprioritiseForm, ScreeningForm
 from .models import Priority, WorkType
 from .timescales import due_label
+
+# How a referral closed at screening is told back to the worker who closed it.
+CLOSED_AS = {
+    Referral.Status.CLOSED_ADVICE: "closed with information and advice given",
+    Referral.Status.CLOSED_SIGNPOSTED: "closed and signposted",
+    Referral.Status.SCREENED_OUT: "screened out",
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,7 +54,14 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
                     team=data["team"],
                     **form.risk_flags,
                 )
-                return redirect("waiting:entry", entry.pk)
+                work = entry.get_work_type_display()
+                return done(
+                    request,
+                    f"{referral.get_kind_display()} {referral.reference} screened onto the "
+                    f"{work if entry.work_type == WorkType.DOLS else work.lower()} list",
+                    "waiting:entry",
+                    entry.pk,
+                )
             services.close_at_screening(
                 actor=actor,
                 referral=referral,
@@ -55,7 +70,12 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
                 note=data["note"],
                 **form.risk_flags,
             )
-            return redirect("frontdoor:referral", referral.pk)
+            return done(
+                request,
+                f"{referral.get_kind_display()} {referral.reference} {CLOSED_AS[data['decision']]}",
+                "frontdoor:referral",
+                referral.pk,
+            )
         except services.IllegalTransition as error:
             form.add_error(None, str(error))
     return render(
@@ -160,7 +180,8 @@ def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
         except services.IllegalTransition as error:
             form.add_error(None, str(error))
         else:
-            return redirect("waiting:entry", item.pk)
+            priority = Priority(form.cleaned_data["priority"]).name.lower()
+            return done(request, f"Waiting list entry moved to {priority} priority", "waiting:entry", item.pk)
     return _entry_page(request, item, form, status=400)
 
 
@@ -296,7 +317,9 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
         except services.IllegalTransition as error:
             form.add_error(None, str(error))
         else:
-            return redirect("waiting:entry", item.pk)
+            return done(
+                request, f"Keep-in-touch contact with {item.person.full_name} recorded", "waiting:entry", item.pk
+            )
     return render(
         request,
         "waiting/keep_in_touch_form.html",
