@@ -200,6 +200,11 @@ class BacklogImport(models.Model):
     mapping = models.JSONField(
         default=dict, blank=True, help_text="Which of the file's columns and values are which of Assessflow's"
     )
+    carried_allocations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The cases the file said were with a worker: how many stayed with them, and why the rest did not",
+    )
 
     objects = ScopedManager(council="council")
 

@@ -17,7 +17,7 @@ def staff(cast):
     """The workers a handover file names: two of the council's, one of its provider's; and two who must not match:
     a worker of council B, and a worker of a provider that works only for council B."""
     with scopes_disabled():
-        outsider = factories.ProviderFactory(name="Provider Q")
+        outsider = factories.ProviderFactory(name="Provider Z")
         factories.ContractFactory(council=cast.council_b, provider=outsider)
 
         def worker(org, role, name, email, **extra):

@@ -67,5 +67,5 @@ class _Labels(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "label" and self.target:
-            self.fields[self.text.strip()] = self.target
+            self.fields[self.text.strip().removesuffix("(optional)").strip()] = self.target
             self.target = None
