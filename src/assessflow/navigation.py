@@ -1,4 +1,4 @@
-"""The service navigation each role sees, and the header's council and role."""
+"""The service navigation each role sees, the administration pages it groups, and the header's council and role."""
 
 from dataclasses import dataclass
 
@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from assessflow.tenancy.permissions import may
+from assessflow.tenancy.roles import Role
 
 
 @dataclass(frozen=True)
@@ -13,58 +14,158 @@ class NavItem:
     label: str
     url_name: str
     permission: str | None = None
-    section: str = ""
+    # Further pages of the same section, by URL name (no arguments) or path prefix, so it stays highlighted there.
+    also: tuple[str, ...] = ()
+    roles: frozenset[str] | None = None  # narrower than the permission: shown to these roles only
+    description: str = ""
 
     @property
     def url(self) -> str:
         return reverse(self.url_name)
 
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        if self.url_name == "home":
+            return ()
+        return (self.url, *(p if p.startswith("/") else reverse(p) for p in self.also))
+
+    def shown_to(self, membership) -> bool:
+        if self.roles is not None and membership.role not in self.roles:
+            return False
+        return self.permission is None or may(membership, self.permission)
+
+
+# The administrator's pages: one "Settings" item in the navigation leads to a page listing them.
+ADMINISTRATION = (
+    NavItem(
+        "Users and teams",
+        "organisation-members",
+        "tenancy.manage_members",
+        also=("/organisation/members/",),
+        description="Who works in Assessflow for your organisation, their roles and teams, and invitations.",
+    ),
+    NavItem(
+        "Letters and casework settings",
+        "casework:letter-templates",
+        "casework.manage_letters",
+        also=("casework:settings",),
+        description="The letter templates workers send from, and how the council's casework is set up.",
+    ),
+    NavItem(
+        "Import a backlog",
+        "waiting:imports",
+        "waiting.import",
+        description="Load people already waiting from a spreadsheet, check the matches and publish them.",
+    ),
+    NavItem(
+        "Timescales",
+        "waiting:settings",
+        "waiting.configure",
+        description="How soon each work type and priority is due, and how often people waiting are contacted.",
+    ),
+    NavItem(
+        "Assessor pool",
+        "allocation:pool",
+        "allocation.manage_pool",
+        description="Who takes allocated work: skills, areas, working days, capacity and absences.",
+    ),
+    NavItem(
+        "Allocation weights",
+        "allocation:settings",
+        "allocation.configure",
+        description="What suggested allocations weigh: travel, continuity, waiting time and cost.",
+    ),
+    NavItem(
+        "Safeguarding teams",
+        "safeguarding:settings",
+        "safeguarding.configure",
+        description="Which teams work safeguarding concerns and DoLS requests, and their timescales.",
+    ),
+    NavItem(
+        "Safeguarding returns",
+        "safeguarding:returns",
+        "safeguarding.returns",
+        description="The Safeguarding Adults Collection and DoLS figures for a reporting year.",
+    ),
+)
+
+# Whoever may change one of these settings gets the "Settings" item; the pool and the returns have their own ways in.
+SETTINGS_PERMISSIONS = (
+    "tenancy.manage_members",
+    "casework.manage_letters",
+    "waiting.import",
+    "waiting.configure",
+    "allocation.configure",
+    "safeguarding.configure",
+)
 
 NAVIGATION = (
     NavItem("Home", "home"),
-    NavItem("Find a person", "people:find", "people.find_person", section="people"),
-    NavItem("Screening", "frontdoor:queue", "frontdoor.screen", section="frontdoor"),
-    NavItem("Waiting lists", "waiting:list", "waiting.view", section="waiting"),
-    NavItem("Keep in touch", "waiting:keep-in-touch-list", "waiting.view", section="keep-in-touch"),
-    NavItem("Safeguarding", "safeguarding:queue", "safeguarding.work", section="safeguarding"),
-    NavItem("DoLS", "safeguarding:dols-list", "safeguarding.dols", section="dols"),
-    NavItem("Allocate", "allocation:suggest", "allocation.allocate", section="allocation"),
-    NavItem("Caseloads", "allocation:team", "allocation.team_caseload", section="caseloads"),
-    NavItem("Your caseload", "allocation:caseload", "allocation.own_caseload", section="caseload"),
-    NavItem("Your tasks", "casework:my-tasks", "casework.view_tasks", section="tasks"),
-    NavItem("Team tasks", "casework:team-tasks", "casework.view_team_tasks", section="tasks"),
-    NavItem("Your record", "people:my-record", "people.view_own_record", section="my-record"),
-    NavItem("Your referrals", "portal:referrals", "frontdoor.portal", section="portal"),
-    NavItem("Make a referral", "portal:new", "frontdoor.portal", section="portal"),
-    NavItem(
-        "Safeguarding and DoLS", "safeguarding-portal:concerns", "safeguarding.portal_raise", section="portal-concerns"
-    ),
-    NavItem("Users and teams", "organisation-members", "tenancy.manage_members", section="organisation"),
-    NavItem("Letters and settings", "casework:letter-templates", "casework.manage_letters", section="letters"),
-    NavItem("Import a backlog", "waiting:imports", "waiting.import", section="imports"),
-    NavItem("Timescales", "waiting:settings", "waiting.configure", section="timescales"),
-    NavItem("Assessor pool", "allocation:pool", "allocation.manage_pool", section="pool"),
-    NavItem("Allocation weights", "allocation:settings", "allocation.configure", section="allocation-settings"),
-    NavItem("Safeguarding teams", "safeguarding:settings", "safeguarding.configure", section="safeguarding-settings"),
-    NavItem("Safeguarding returns", "safeguarding:returns", "safeguarding.returns", section="returns"),
+    NavItem("Find a person", "people:find", "people.find_person", also=("/casework/people/",)),
+    NavItem("Screening", "frontdoor:queue", "frontdoor.screen", also=("/waiting/screen/",)),
+    NavItem("Waiting lists", "waiting:list", "waiting.view"),
+    NavItem("Safeguarding", "safeguarding:queue", "safeguarding.work"),
+    NavItem("DoLS", "safeguarding:dols-list", "safeguarding.dols"),
+    NavItem("Allocate", "allocation:suggest", "allocation.allocate", also=("/allocation/entries/", "allocation:pool")),
+    NavItem("Caseloads", "allocation:team", "allocation.team_caseload"),
+    NavItem("Your caseload", "allocation:caseload", "allocation.own_caseload"),
+    NavItem("Tasks", "casework:my-tasks", "casework.view_tasks"),
+    NavItem("Your record", "people:my-record", "people.view_own_record"),
+    NavItem("Your referrals", "portal:referrals", "frontdoor.portal"),
+    NavItem("Make a referral", "portal:new", "frontdoor.portal"),
+    NavItem("Safeguarding and DoLS", "safeguarding-portal:concerns", "safeguarding.portal_raise"),
+    NavItem("Returns", "safeguarding:returns", "safeguarding.returns", roles=frozenset({Role.PERFORMANCE_LEAD})),
+    NavItem("Settings", "administration", also=tuple(item.url_name for item in ADMINISTRATION)),
 )
 
 
+def administration_for(membership) -> list[NavItem]:
+    return [item for item in ADMINISTRATION if item.shown_to(membership)]
+
+
+def may_change_settings(membership) -> bool:
+    return any(may(membership, permission) for permission in SETTINGS_PERMISSIONS)
+
+
 def nav_for(membership) -> list[NavItem]:
-    return [item for item in NAVIGATION if item.permission is None or may(membership, item.permission)]
+    items = []
+    for item in NAVIGATION:
+        if item.url_name == "administration":
+            if may_change_settings(membership):
+                items.append(item)
+        elif item.shown_to(membership):
+            items.append(item)
+    return items
+
+
+def current_item(items: list[NavItem], path: str) -> NavItem | None:
+    """The item whose section holds this page: the home page itself, else the longest matching prefix."""
+    best, best_length = None, 0
+    for item in items:
+        if item.url_name == "home":
+            if path == item.url:
+                return item
+            continue
+        for prefix in item.prefixes:
+            if path.startswith(prefix) and len(prefix) > best_length:
+                best, best_length = item, len(prefix)
+    return best
 
 
 def service(request) -> dict:
-    """Template context for the layout: who is signed in, as what, for which council."""
+    """Template context for the layout: who is signed in, as what, for which council, and where they are."""
     membership = getattr(request, "membership", None)
     council = None
     if membership is not None:
         council = membership.council or membership.organisation
+    navigation = nav_for(membership) if membership else []
+    current = current_item(navigation, request.path)
     return {
         "membership": membership,
         "has_other_roles": getattr(request, "membership_count", 0) > 1,
         "header_organisation": council.name if council else "",
-        "navigation": nav_for(membership) if membership else [],
+        "navigation": navigation,
+        "current_navigation": current.url_name if current else "",
         "session_idle_seconds": settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
     }

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="sign-out"),
     path("session/extend/", views.extend_session, name="session-extend"),
     path("role/", views.choose_role, name="choose-role"),
+    path("settings/", views.administration, name="administration"),
     path("organisation/", include("assessflow.tenancy.urls")),
     path("set-password/<uidb64>/<token>/", SetPasswordView.as_view(), name="set-password"),
     path("sign-in/forgotten-password/", password_reset.ForgottenPasswordView.as_view(), name="password-forgotten"),

@@ -1,20 +1,21 @@
 """Site-wide pages: home by role, signing in and out, keeping a session alive, choosing a role, errors."""
 
-import datetime
-
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
-from assessflow.people.selectors import review_overview
+from assessflow.home import home_for
+from assessflow.navigation import administration_for
+from assessflow.people.services import record_people_searched
 from assessflow.tenancy.middleware import SESSION_MEMBERSHIP_KEY
-from assessflow.tenancy.permissions import may
 from assessflow.tenancy.selectors import invitations_for, memberships_of, notifications_for
 from assessflow.tenancy.services import mark_notifications_read
 
@@ -80,17 +81,34 @@ def choose_role(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Each role lands on its own queue: what is waiting for it, counted, and the first few by name."""
     membership = request.membership
     invitations = invitations_for(request.user)
     if membership is None:
         return render(request, "no_role.html", {"invitations": invitations}, status=403)
     context = {"notifications": notifications_for(request.user), "invitations": invitations}
     mark_notifications_read(user=request.user)
-    if may(membership, "people.find_person") or may(membership, "people.view_review_overview"):
-        context["overview"] = review_overview(
-            membership, today=timezone.localdate(), horizon=datetime.timedelta(days=28)
+    found = home_for(membership, timezone.localdate())
+    if found.shown:
+        record_people_searched(
+            actor=Actor.from_request(request),
+            council_ids=sorted({person.council_id for person in found.shown}),
+            criteria=["home page"],
+            found=found.shown,
         )
+    context.update(found.sections)
+    context["overview"] = found.sections.get("reviews")
     return render(request, "home.html", context)
+
+
+@login_required
+@require_GET
+def administration(request: HttpRequest) -> HttpResponse:
+    """The administrator's pages in one place, each with what it is for."""
+    pages = administration_for(request.membership) if request.membership else []
+    if not pages:
+        raise PermissionDenied("Your role has no settings to change.")
+    return render(request, "administration.html", {"pages": pages})
 
 
 @require_GET

@@ -1,7 +1,10 @@
 """Reads of referrals, through the people the acting membership may see."""
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+import datetime
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from assessflow.people.selectors import on_person_for, people_visible_to
 from assessflow.tenancy.models import Membership
@@ -31,6 +34,27 @@ def screening_queue(membership: Membership) -> QuerySet[Referral]:
     )
 
 
+def screening_counts(membership: Membership, today: datetime.date) -> dict[str, int]:
+    """How many wait for screening: by status, by urgency and by how long ago they came in, in one query."""
+    start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    week_ago = start_of_today - datetime.timedelta(days=7)
+    return (
+        screening_queue(membership)
+        .order_by()
+        .aggregate(
+            total=Count("pk"),
+            received=Count("pk", filter=Q(status=Referral.Status.RECEIVED)),
+            info_requested=Count("pk", filter=Q(status=Referral.Status.INFO_REQUESTED)),
+            urgent=Count("pk", filter=Q(urgency=Referral.Urgency.URGENT)),
+            soon=Count("pk", filter=Q(urgency=Referral.Urgency.SOON)),
+            routine=Count("pk", filter=Q(urgency=Referral.Urgency.ROUTINE)),
+            today=Count("pk", filter=Q(received_at__gte=start_of_today)),
+            this_week=Count("pk", filter=Q(received_at__gte=week_ago, received_at__lt=start_of_today)),
+            older=Count("pk", filter=Q(received_at__lt=week_ago)),
+        )
+    )
+
+
 def referrals_of(person) -> QuerySet[Referral]:
     return Referral.objects.filter(person=person).order_by("-received_at", "-pk")
 
@@ -38,6 +62,20 @@ def referrals_of(person) -> QuerySet[Referral]:
 def referrals_made_by(membership: Membership) -> QuerySet[Referral]:
     """Every referral made by the referrer's organisation, newest first: theirs and no one else's."""
     return Referral.objects.filter(referrer_organisation=membership.organisation).order_by("-received_at", "-pk")
+
+
+def counts_made_by(membership: Membership) -> dict[str, int]:
+    """The referrer's own referrals, counted as the portal words their status, in one query."""
+    return (
+        referrals_made_by(membership)
+        .order_by()
+        .aggregate(
+            total=Count("pk"),
+            received=Count("pk", filter=Q(status=Referral.Status.RECEIVED)),
+            info_requested=Count("pk", filter=Q(status=Referral.Status.INFO_REQUESTED)),
+            screened=Count("pk", filter=~Q(status__in=[Referral.Status.RECEIVED, Referral.Status.INFO_REQUESTED])),
+        )
+    )
 
 
 def portal_referral_for(membership: Membership, referral_id: int) -> Referral:

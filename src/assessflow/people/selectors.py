@@ -190,6 +190,19 @@ def review_overview(membership: Membership, *, today: datetime.date, horizon: da
     return ReviewOverview(counts["people"], counts["overdue"], counts["due_soon"], horizon.days)
 
 
+def handed_over_to(membership: Membership, *, limit: int = 20) -> list[Handover]:
+    """A provider's cases: people handed to its contracts and not yet handed back, most recent first."""
+    return list(
+        Handover.objects.filter(
+            contract__provider=membership.organisation,
+            ended_at__isnull=True,
+            person__in=people_visible_to(membership),
+        )
+        .select_related("person", "contract", "contract__council")
+        .order_by("-handed_over_at", "-pk")[:limit]
+    )
+
+
 def access_log_of(person: Person):
     return access_log_for_person(council_id=person.council_id, person_id=person.pk)
 

@@ -109,6 +109,26 @@ def _tallies(membership: Membership) -> QuerySet[WaitingTally]:
     return tallies if sees_restricted_work(membership) else tallies.exclude(work_type__in=RESTRICTED_WORK)
 
 
+@dataclass(frozen=True)
+class WaitingSummary:
+    total: int
+    overdue: int
+    # (work type, priority) -> (waiting, overdue), from the maintained tallies: a few thousand rows at most.
+    by_work_and_priority: dict[tuple[str, str], tuple[int, int]]
+
+
+def waiting_summary(membership: Membership, *, today: datetime.date) -> WaitingSummary:
+    """Everyone waiting (none of them allocated yet), counted by work type and priority, in one query."""
+    rows = (
+        _tallies(membership)
+        .values_list("work_type", "priority")
+        .annotate(n=Sum("waiting"), late=Sum("waiting", filter=Q(due_on__lt=today)))
+        .order_by()
+    )
+    cells = {(work, priority): (n, late or 0) for work, priority, n, late in rows if n}
+    return WaitingSummary(sum(n for n, _ in cells.values()), sum(late for _, late in cells.values()), cells)
+
+
 def _sum_by(tallies: QuerySet[WaitingTally], dimension: str, filters: ListFilters) -> dict[str, int]:
     rows = _chosen(tallies, filters).values_list(dimension).annotate(n=Sum("waiting")).order_by()
     return {key: n for key, n in rows if n}
