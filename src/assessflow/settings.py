@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "assessflow.waiting",
     "assessflow.safeguarding",
     "assessflow.allocation",
+    "assessflow.assessments",
 ]
 
 MIDDLEWARE = [
