@@ -4,13 +4,16 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+from django.http import Http404
+
 from assessflow.people.models import Handover
-from assessflow.tenancy.models import Contract, Organisation, User
+from assessflow.tenancy.models import Contract, Membership, Organisation, User
 from assessflow.waiting.models import WaitingListEntry
 
 from . import selectors
 from .constraints import RULE_MESSAGES
-from .models import Allocation, AllocationRun, AssessorProfile
+from .models import Allocation, AllocationRun, AllocationSettings, Area, AssessorProfile, ContractScope, TravelTime
 
 # Rows listed on the page, in whole assessor groups; accepting all takes every suggestion, listed or not.
 SHOWN = 300
@@ -186,3 +189,50 @@ def acceptance_summary(run: AllocationRun, today: datetime.date) -> Summary:
     )
     handings = _handings(run, {a: pool[a].contract if a in pool else None for a in counts})
     return Summary(cases=len(run.suggestions), shares=shares, handings=handings)
+
+
+def recent_runs(membership: Membership, limit: int = 10) -> QuerySet[AllocationRun]:
+    council = membership.organisation
+    return AllocationRun.objects.filter(council=council).select_related("requested_by", "team")[:limit]
+
+
+def run_for(membership: Membership, run_id: int) -> AllocationRun:
+    """One of the acting council's runs; any other answers 404."""
+    run = AllocationRun.objects.filter(pk=run_id, council=membership.organisation).first()
+    if run is None:
+        raise Http404("Not found")
+    return run
+
+
+def not_undone(run: AllocationRun) -> list[dict]:
+    """The allocations an undo left in place, each with its entry and why."""
+    if not run.not_undone:
+        return []
+    ids = [kept["entry"] for kept in run.not_undone]
+    entries = {
+        e.pk: e
+        for e in WaitingListEntry.objects.filter(council_id=run.council_id, pk__in=ids).select_related("person")
+    }
+    return [{"entry": entries[k["entry"]], "why": k["why"]} for k in run.not_undone if k["entry"] in entries]
+
+
+@dataclass(frozen=True)
+class SettingsPage:
+    weights: AllocationSettings
+    contracts: QuerySet[Contract]
+    areas: QuerySet[Area]
+    travel: QuerySet[TravelTime]
+    scopes: QuerySet[ContractScope]
+
+
+def settings_page(membership: Membership, today: datetime.date) -> SettingsPage:
+    """The acting council's weights, areas, travel times and which work each live contract takes."""
+    council = membership.organisation
+    live = [c.pk for c in selectors.live_contracts(council, today).values()]
+    return SettingsPage(
+        weights=selectors.settings_for(council),
+        contracts=Contract.objects.filter(council=council, pk__in=live),
+        areas=Area.objects.filter(council=council),
+        travel=TravelTime.objects.filter(council=council).select_related("from_area", "to_area"),
+        scopes=ContractScope.objects.filter(council=council).select_related("contract__provider"),
+    )

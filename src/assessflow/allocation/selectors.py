@@ -5,11 +5,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from assessflow.core.working_days import is_working_day
 from assessflow.people.models import Handover
-from assessflow.tenancy.models import Contract, Membership, Organisation
+from assessflow.tenancy.models import Contract, Membership, Organisation, User
 from assessflow.tenancy.roles import OrganisationKind, Role
 from assessflow.waiting.models import WaitingListEntry
 
@@ -278,3 +279,51 @@ def is_approved_bia(council_id: int, user) -> bool:
         membership__is_active=True,
     ).values_list("skills", flat=True)
     return any(needed <= set(skills or []) for skills in profiles)
+
+
+def profile_for(acting: Membership, membership_id: int, today: datetime.date) -> AssessorProfile:
+    """The acting council's profile of someone who may be in its pool, unsaved until first saved; 404 otherwise."""
+    council = acting.organisation
+    membership = eligible_memberships(council, today).filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404("Not in this council's pool")
+    found = AssessorProfile.objects.filter(council=council, membership=membership).first()
+    return found or AssessorProfile(council=council, membership=membership)
+
+
+def absences_of(profile: AssessorProfile) -> QuerySet[Absence] | list[Absence]:
+    if profile.pk is None:
+        return []
+    return Absence.objects.filter(council_id=profile.council_id, profile=profile).order_by("-starts_on")
+
+
+@dataclass(frozen=True)
+class EntryAllocations:
+    current: Allocation | None
+    history: QuerySet[Allocation]
+    conflicts: QuerySet[ConflictOfInterest]
+
+
+def entry_allocations(entry: WaitingListEntry) -> EntryAllocations:
+    """Who has the entry now, who had it before, and who must not have it: the entry is already the acting
+    membership's to change (`waiting.selectors.entry_for`), so these read within its council."""
+    allocations = Allocation.objects.filter(council_id=entry.council_id, entry=entry)
+    return EntryAllocations(
+        current=allocations.filter(ended_at__isnull=True).select_related("assessor").first(),
+        history=allocations.select_related("assessor", "allocated_by").order_by("-pk"),
+        conflicts=ConflictOfInterest.objects.filter(
+            council_id=entry.council_id, person_id=entry.person_id
+        ).select_related("assessor"),
+    )
+
+
+def pool_users(council: Organisation) -> QuerySet[User]:
+    return User.objects.filter(pk__in=pool(council).values("membership__user_id")).order_by("full_name")
+
+
+def councils_served(membership: Membership) -> list[Organisation]:
+    """The councils whose caseloads the acting membership's team page shows: a provider's, every council it works
+    for; a council's, its own."""
+    if membership.organisation.kind == OrganisationKind.PROVIDER:
+        return list(Organisation.objects.filter(pk__in=membership.council_ids()))
+    return [membership.organisation]

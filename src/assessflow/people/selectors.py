@@ -9,8 +9,8 @@ from django.http import Http404
 
 from assessflow.audit import page_views
 from assessflow.audit.selectors import access_log_for_person
-from assessflow.tenancy.models import Membership
-from assessflow.tenancy.roles import OrganisationKind, Role
+from assessflow.tenancy.models import Membership, Team, User
+from assessflow.tenancy.roles import STAFF_ROLES, OrganisationKind, Role
 
 from .identity import normalise_name, normalise_nhs_number
 from .models import Handover, Person, Relationship, TimelineEntry
@@ -219,3 +219,25 @@ def person_from_submission(membership: Membership, submission_id: str) -> Person
     except ValueError:
         return None
     return people_visible_to(membership).filter(submission_id=key).first()
+
+
+def visible_person(membership: Membership, person_id: int) -> Person:
+    """A person the acting membership may see, before any restriction on their record is checked: breaking the
+    glass starts here."""
+    person = people_visible_to(membership).filter(pk=person_id).first()
+    if person is None:
+        raise Http404("No person found")
+    return person
+
+
+def restriction_choices(membership: Membership) -> tuple[QuerySet[User], QuerySet[Team]]:
+    """Who may manage or be let into a restricted record: the acting council's own staff and teams."""
+    council = membership.organisation
+    staff = (
+        User.objects.filter(
+            memberships__organisation=council, memberships__role__in=STAFF_ROLES, memberships__is_active=True
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+    return staff, Team.objects.filter(organisation=council, is_active=True)

@@ -4,13 +4,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import Http404
 from django.utils import timezone
 
 from assessflow.tenancy.models import Membership
 
-from .access import concerns_visible_to, dols_visible_to, settings_for
+from .access import concern_for, concerns_visible_to, dols_visible_to, settings_for
 from .categories import Risk
 from .deadlines import working_day_due
+from .doctors import ApprovedDoctor
 from .models import Concern, DolsApplication, Enquiry
 from .services.dols import deadlines
 
@@ -112,3 +114,56 @@ def records_of(membership: Membership, person, session) -> dict:
 def raised_by(membership: Membership) -> QuerySet[Concern]:
     """The concerns this user raised: what the acknowledgement shows, and nothing of what follows."""
     return Concern.objects.filter(raised_by=membership.user, raised_by_organisation=membership.organisation)
+
+
+def acknowledgement(membership: Membership, concern_id: int) -> tuple[Concern, bool]:
+    """A concern this user raised, and whether they may also open its record (as safeguarding staff)."""
+    concern = raised_by(membership).select_related("person").filter(pk=concern_id).first()
+    if concern is None:
+        raise Http404("Not found")
+    return concern, concerns_visible_to(membership).filter(pk=concern.pk).exists()
+
+
+def portal_concerns(membership: Membership) -> QuerySet[Concern]:
+    """What a referring organisation raised in the portal: its own, whoever of its staff raised them."""
+    return Concern.objects.filter(raised_by_organisation=membership.organisation).order_by("-raised_at", "-pk")
+
+
+def portal_requests(membership: Membership) -> QuerySet[DolsApplication]:
+    """A managing authority's own DoLS requests."""
+    return DolsApplication.objects.filter(managing_authority_organisation=membership.organisation).order_by(
+        "-received_at", "-pk"
+    )
+
+
+def _one(found, pk: int):
+    item = found.filter(pk=pk).first()
+    if item is None:
+        raise Http404("Not found")
+    return item
+
+
+def portal_concern(membership: Membership, concern_id: int) -> Concern:
+    return _one(portal_concerns(membership), concern_id)
+
+
+def portal_request(membership: Membership, application_id: int) -> DolsApplication:
+    return _one(portal_requests(membership), application_id)
+
+
+def enquiry_for(membership: Membership, enquiry_id: int, session) -> Enquiry:
+    """An enquiry through its concern, so the concern's visibility and restriction decide who may open it."""
+    concern_id = Enquiry.objects.filter(pk=enquiry_id).values_list("concern_id", flat=True).first()
+    if concern_id is None:
+        raise Http404("Not found")
+    return concern_for(membership, concern_id, session).enquiry
+
+
+def record_behind_glass(membership: Membership, *, concern_id: int | None, application_id: int | None):
+    """The council's own concern or DoLS request someone asks to break the glass on; 404 for any other."""
+    model, pk = (Concern, concern_id) if concern_id else (DolsApplication, application_id)
+    return _one(model.objects.select_related("person").filter(council=membership.organisation), pk)
+
+
+def approved_doctors(membership: Membership) -> QuerySet[ApprovedDoctor]:
+    return ApprovedDoctor.objects.filter(council=membership.organisation)

@@ -4,12 +4,21 @@ import datetime
 from dataclasses import dataclass, replace
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.http import Http404
 
 from assessflow.people.restricted_work import hide_restricted_work_for, sees_restricted_work
 from assessflow.people.selectors import on_person_for
-from assessflow.tenancy.models import Membership
+from assessflow.tenancy.models import Contract, Membership
 
-from .models import RESTRICTED_WORK, WaitingListEntry, WaitingTally
+from .models import (
+    RESTRICTED_WORK,
+    BacklogImport,
+    BacklogMapping,
+    ContactInterval,
+    Timescale,
+    WaitingListEntry,
+    WaitingTally,
+)
 
 PAGE_SIZE = 50
 
@@ -154,4 +163,40 @@ def contacts_due(membership: Membership, *, until: datetime.date) -> QuerySet[Wa
         .filter(next_contact_on__lte=until)
         .select_related("person", "team")
         .order_by("next_contact_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class WaitingSettings:
+    timescales: dict[tuple[str, str], int]  # (work type, priority): working days
+    intervals: dict[str, int]  # priority: days between keep-in-touch contacts
+
+
+def waiting_settings(membership: Membership) -> WaitingSettings:
+    """What the acting council has set; a work type or priority it has not set keeps the default."""
+    council = membership.organisation
+    return WaitingSettings(
+        timescales={(t.work_type, t.priority): t.working_days for t in Timescale.objects.filter(council=council)},
+        intervals={c.priority: c.days for c in ContactInterval.objects.filter(council=council)},
+    )
+
+
+def import_for(membership: Membership, import_id: int) -> BacklogImport:
+    """One of the acting council's backlog imports; any other answers 404."""
+    job = BacklogImport.objects.filter(council=membership.organisation, pk=import_id).select_related("contract").first()
+    if job is None:
+        raise Http404("Not found")
+    return job
+
+
+def recent_imports(membership: Membership, limit: int = 20) -> QuerySet[BacklogImport]:
+    return BacklogImport.objects.filter(council=membership.organisation)[:limit]
+
+
+def import_choices(membership: Membership) -> tuple[QuerySet[Contract], QuerySet[BacklogMapping]]:
+    """The contracts an import may hand its cases to, and the matchings saved from earlier files."""
+    council = membership.organisation
+    return (
+        Contract.objects.filter(council=council).select_related("provider"),
+        BacklogMapping.objects.filter(council=council),
     )
