@@ -31,11 +31,12 @@ def with_return(url: str, path: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}{RETURN_TO}={quote(path, safe='/')}"
 
 
-# How the way back to each page that starts journeys is named; {person} is the name the page already shows.
+# How the way back to each page that starts journeys is named, from the page address's own parts and what the
+# caller names: {person} is the name the page already shows. A referral's reference is its number (Referral.reference).
 PLACES = {
     "people:detail": "Back to {person}'s record",
-    "frontdoor:referral": "Back to referral {referral}",
-    "waiting:screen": "Back to screening referral {referral}",
+    "frontdoor:referral": "Back to referral R{referral_id:07d}",
+    "waiting:screen": "Back to screening referral R{referral_id:07d}",
     "waiting:entry": "Back to the waiting list entry",
     "waiting:keep-in-touch": "Back to keeping in touch",
     "casework:note": "Back to the note",
@@ -51,13 +52,18 @@ def place(path: str) -> ResolverMatch | None:
 
 
 def back_label(path: str, **names: str) -> str:
-    """The words of a link back to `path`, naming what the caller knows (`person`, `referral`)."""
+    """The words of a link back to `path`, naming what the caller knows (such as `person`)."""
     match = place(path)
     wording = PLACES.get(match.view_name, "") if match else ""
     try:
-        return wording.format(**names) if wording else "Back to where you started"
-    except KeyError:
+        return wording.format(**match.kwargs, **names) if wording else "Back to where you started"
+    except (KeyError, ValueError):
         return "Back to where you started"
+
+
+def confirm(request: HttpRequest, message: str) -> None:
+    """Say in a success banner on the next page what was done, where the view goes on its own way."""
+    messages.success(request, message)
 
 
 def done(
@@ -81,3 +87,8 @@ def done(
         )
     messages.success(request, message)
     return HttpResponseRedirect(destination)
+
+
+def carry_on(request: HttpRequest, to, *args, **kwargs) -> HttpResponseRedirect:
+    """Go on to `to` still carrying the way back, for a confirmation page that offers it itself."""
+    return HttpResponseRedirect(with_return(resolve_url(to, *args, **kwargs), return_to(request)))

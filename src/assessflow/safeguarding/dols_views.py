@@ -2,12 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
+from assessflow.core import journeys
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
 from assessflow.people.services import record_people_searched
@@ -80,7 +81,13 @@ def new_request(request: HttpRequest, person_id: int) -> HttpResponse:
         title="Record a request for a DoLS authorisation",
         button="Record the request",
         intro="The request is received today. Its deadline is worked out from today and any urgent authorisation.",
-        done=lambda application: redirect("safeguarding:dols", application.pk),
+        done=lambda application: journeys.done(
+            request,
+            f"DoLS request {application.reference} recorded",
+            "safeguarding:dols",
+            application.pk,
+            names={"person": person.full_name},
+        ),
     )
 
 
@@ -116,6 +123,18 @@ STEPS = {
     "decide": (DolsDecisionForm, "Signatory's decision", "Record the decision", "safeguarding.dols_sign"),
     "close": (CloseForm, "Close the request", "Close", "safeguarding.dols"),
     "review": (ReviewForm, "Ask for a review", "Ask for a review", "safeguarding.dols"),
+}
+
+
+# What each step says once it is done.
+STEP_DONE = {
+    "extend": "Urgent authorisation extended on {reference}",
+    "screen": "DoLS request {reference} screened onto the DoLS waiting list",
+    "assessors": "Assessors named on {reference}",
+    "assess": "Assessment recorded on {reference}",
+    "decide": "Signatory's decision recorded on {reference}",
+    "close": "DoLS request {reference} closed",
+    "review": "Review asked for on {reference}",
 }
 
 
@@ -192,7 +211,9 @@ def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
         record=item,
         title=f"{title}: {item.reference}",
         button=button,
-        done=reverse("safeguarding:dols", args=[item.pk]),
+        done=lambda _result: journeys.done(
+            request, STEP_DONE[step].format(reference=item.reference), reverse("safeguarding:dols", args=[item.pk])
+        ),
     )
 
 
@@ -208,7 +229,11 @@ def doctors(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("safeguarding:dols-doctors")
+            return journeys.done(
+                request,
+                f"{form.cleaned_data['name']} added as an approved mental health assessor",
+                "safeguarding:dols-doctors",
+            )
     return render(
         request,
         "safeguarding/dols_doctors.html",

@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
+from assessflow.core import journeys
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
@@ -57,6 +57,7 @@ def _enquiry_form(
     initial=None,
     council=True,
     lead_only=False,
+    said: str,
 ):
     item = enquiry_for(request, enquiry_id)
     if not access.may_change_enquiry(request.membership, item, lead_only=lead_only):
@@ -73,7 +74,9 @@ def _enquiry_form(
         record=item,
         title=title,
         button=button,
-        done=reverse("safeguarding:enquiry", args=[item.pk]),
+        done=lambda _result: journeys.done(
+            request, said.format(reference=item.reference), "safeguarding:enquiry", item.pk
+        ),
     )
 
 
@@ -95,6 +98,7 @@ def edit(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         EnquiryForm,
         title="Who works on it, the adult's wishes, capacity and advocacy",
         button="Save",
+        said="Enquiry {reference} updated",
         run=run,
         lead_only=True,
         initial=lambda item: {
@@ -117,6 +121,7 @@ def strategy(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         StrategyForm,
         title="Record a strategy discussion or meeting",
         button="Record",
+        said="Strategy discussion recorded on enquiry {reference}",
         run=run,
         council=False,
     )
@@ -129,7 +134,13 @@ def protection_action(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         return services.add_protection_action(actor=Actor.from_request(request), enquiry=item, **data)
 
     return _enquiry_form(
-        request, enquiry_id, ProtectionActionForm, title="Add to the protection plan", button="Add action", run=run
+        request,
+        enquiry_id,
+        ProtectionActionForm,
+        title="Add to the protection plan",
+        button="Add action",
+        run=run,
+        said="Action added to the protection plan of enquiry {reference}",
     )
 
 
@@ -149,6 +160,7 @@ def conclude(request: HttpRequest, enquiry_id: int) -> HttpResponse:
         lead_only=True,
         title="Conclude the enquiry",
         button="Conclude the enquiry",
+        said="Enquiry {reference} concluded",
         run=run,
         initial=lambda item: {
             **as_initial(item, ("outcomes_asked", "outcomes_asked_of", "outcomes_expressed", "desired_outcomes")),

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
+from assessflow.core import journeys
 from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
@@ -102,7 +103,12 @@ def new_dols(request: HttpRequest) -> HttpResponse:
         except dols_services.ValidationError as error:
             add_errors(request_form, error)
         else:
-            return redirect("safeguarding-portal:dols", application.pk)
+            return journeys.done(
+                request,
+                f"Request for a DoLS authorisation sent to the council: {application.reference}",
+                "safeguarding-portal:dols",
+                application.pk,
+            )
     return render(
         request,
         "safeguarding/portal_dols_new.html",

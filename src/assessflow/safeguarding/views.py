@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.core import journeys
 from assessflow.people.extensions import person_page
 from assessflow.people.restriction_views import BreakGlassForm, restricted_page
 from assessflow.people.selectors import person_for
@@ -49,7 +50,7 @@ def raise_concern(request: HttpRequest, person_id: int) -> HttpResponse:
         title="Raise a safeguarding concern",
         button="Send to the safeguarding team",
         intro="This goes to the council's safeguarding team. If someone is in danger now, call 999 first.",
-        done=lambda concern: redirect("safeguarding:received", concern.pk),
+        done=lambda concern: journeys.carry_on(request, "safeguarding:received", concern.pk),
     )
 
 
@@ -131,7 +132,7 @@ def triage(request: HttpRequest, concern_id: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
             )
-            return redirect("safeguarding:concern", item.pk)
+            return journeys.done(request, f"Concern {item.reference} triaged", "safeguarding:concern", item.pk)
         except services.ValidationError as error:
             form.add_error(None, error.messages)
     return _concern_page(request, item, form, status=400)
@@ -170,9 +171,16 @@ def decide(request: HttpRequest, concern_id: int) -> HttpResponse:
             "The council must make a s.42 enquiry when there is reasonable cause to suspect all three."
         ),
         done=lambda concern: (
-            redirect("safeguarding:enquiry", concern.enquiry.pk)
+            journeys.done(
+                request,
+                f"Section 42 decision recorded on {concern.reference}: enquiry {concern.enquiry.reference} opened",
+                "safeguarding:enquiry",
+                concern.enquiry.pk,
+            )
             if concern.status == Concern.Status.ENQUIRY
-            else redirect("safeguarding:concern", concern.pk)
+            else journeys.done(
+                request, f"Section 42 decision recorded on {concern.reference}", "safeguarding:concern", concern.pk
+            )
         ),
     )
 
@@ -215,6 +223,7 @@ def break_glass(request: HttpRequest, concern_id: int | None = None, application
     access.break_glass(
         actor=Actor.from_request(request), record=record, reason=form.cleaned_data["reason"], session=request.session
     )
+    journeys.confirm(request, f"{record.reference} is open to you until you sign out")
     return redirect("safeguarding:concern" if model is Concern else "safeguarding:dols", pk)
 
 
@@ -225,5 +234,5 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     form = SettingsForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
         save_settings(actor=Actor.from_request(request), form=form)
-        return redirect("safeguarding:settings")
+        return journeys.done(request, "Safeguarding and DoLS settings saved", "safeguarding:settings")
     return render(request, "safeguarding/settings.html", {"form": form}, status=400 if form.errors else 200)

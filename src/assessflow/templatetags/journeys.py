@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from assessflow.core.journeys import RETURN_TO, return_to, with_return
+from assessflow.core.journeys import RETURN_TO, back_label, return_to, with_return
 
 register = template.Library()
 
@@ -27,3 +27,9 @@ def return_field(context) -> str:
     """A hidden field carrying the page this journey started from, for a form that posts to another address."""
     back = came_from(context)
     return format_html('<input type="hidden" name="{}" value="{}">', RETURN_TO, back) if back else ""
+
+
+@register.simple_tag
+def way_back(path: str, person: str = "") -> str:
+    """The words of a link back to `path`."""
+    return back_label(path, person=person)

@@ -44,8 +44,8 @@ def test_the_way_back_is_named_for_the_page_it_goes_to(cast):
     person = reverse("people:detail", args=[cast.person_a.pk])
     screening = reverse("waiting:screen", args=[1])
     assert back_label(person, person="Alice Ashworth") == "Back to Alice Ashworth's record"
-    assert back_label(screening, referral="R0000001") == "Back to screening referral R0000001"
-    assert back_label(screening) == "Back to where you started", "a reference not given is never guessed"
+    assert back_label(screening) == "Back to screening referral R0000001"
+    assert back_label(person) == "Back to where you started", "a name not given is never guessed"
     assert back_label("/no/such/page/") == "Back to where you started"
 
 
