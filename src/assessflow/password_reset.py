@@ -2,22 +2,31 @@
 
 The page answers the same whether or not an account uses the address, and the email is
 sent by the background worker, so neither the words nor the time taken say who has an account.
+Requests are counted: past an hourly limit for one email address, or from one client address,
+no more links are sent, and the page still answers the same.
 """
+
+import datetime
 
 from axes.utils import reset as reset_sign_in_failures
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.contrib.auth.views import PasswordResetConfirmView, PasswordResetView
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import base36_to_int
 from django.views.generic import TemplateView
 from django_tasks import task
 
+from assessflow.client_address import client_address
 from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.forms import SetYourPasswordForm
+from assessflow.tenancy.models import PasswordResetRequest
 
 # Shorter than a new member's set-password link: this one is asked for, and used, there and then.
 RESET_LINK_SECONDS = 60 * 60
@@ -63,14 +72,31 @@ def send_reset_link(email: str, domain: str, use_https: bool) -> None:
         )
 
 
+def may_send_reset_link(email: str, address: str | None) -> bool:
+    """Count this request; whether it is within the hour's limits for its email address and its client address."""
+    now = timezone.now()
+    hour_ago = now - datetime.timedelta(hours=1)
+    email = email.strip().lower()
+    with transaction.atomic():
+        PasswordResetRequest.objects.filter(requested_at__lt=now - datetime.timedelta(days=1)).delete()
+        recent = PasswordResetRequest.objects.filter(requested_at__gte=hour_ago)
+        allowed = recent.filter(email=email).count() < settings.PASSWORD_RESET_EMAIL_LIMIT and (
+            address is None or recent.filter(address=address).count() < settings.PASSWORD_RESET_ADDRESS_LIMIT
+        )
+        PasswordResetRequest.objects.create(email=email, address=address, requested_at=now)
+    return allowed
+
+
 class ForgottenPasswordView(PasswordResetView):
     template_name = "registration/password_forgotten.html"
     form_class = ForgottenPasswordForm
     success_url = reverse_lazy("password-reset-sent")
 
     def form_valid(self, form: forms.Form):
-        # The host is one ALLOWED_HOSTS accepted, so a forged Host header cannot point the link elsewhere.
-        send_reset_link.enqueue(form.cleaned_data["email"], self.request.get_host(), self.request.is_secure())
+        email = form.cleaned_data["email"]
+        if may_send_reset_link(email, client_address(self.request)):
+            # The host is one ALLOWED_HOSTS accepted, so a forged Host header cannot point the link elsewhere.
+            send_reset_link.enqueue(email, self.request.get_host(), self.request.is_secure())
         return HttpResponseRedirect(self.get_success_url())
 
     def form_invalid(self, form: forms.Form):

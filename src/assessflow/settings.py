@@ -145,6 +145,9 @@ LOGOUT_REDIRECT_URL = "sign-in"
 # can lock a worker out from elsewhere; a locked owner resets their password by email.
 AXES_FAILURE_LIMIT = 5
 SIGN_IN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("ASSESSFLOW_SIGN_IN_ADDRESS_FAILURE_LIMIT", "20"))
+# Password reset links: at most this many an hour to one email address, and asked for from one client address.
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("ASSESSFLOW_PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("ASSESSFLOW_PASSWORD_RESET_ADDRESS_LIMIT", "10"))
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "assessflow.throttling.SignInAttemptHandler"

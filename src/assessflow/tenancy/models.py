@@ -252,3 +252,18 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password reset link, kept for a day and counted, so no one can flood a worker's mailbox
+    with links or try address after address from one place."""
+
+    email = models.CharField(max_length=254, db_index=True, help_text="As asked for, lower-cased")
+    address = models.GenericIPAddressField(null=True, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address", "requested_at"], name="reset_request_address")]
+
+    def __str__(self) -> str:
+        return f"Password reset asked for {self.email} at {self.requested_at:%Y-%m-%d %H:%M}"

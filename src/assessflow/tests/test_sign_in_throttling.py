@@ -130,3 +130,39 @@ def test_an_account_that_is_switched_off_gets_no_link(db, client):
     user = factories.UserFactory(is_active=False)
     client.post(reverse("password-forgotten"), {"email": user.email})
     assert mail.outbox == []
+
+
+def test_reset_links_to_one_mailbox_stop_at_the_hours_limit_and_the_page_says_nothing_different(cast, client, settings):
+    user = cast.member("assessor_a").user
+    answers = [
+        client.post(reverse("password-forgotten"), {"email": f" {user.email.upper()} "}, REMOTE_ADDR=address)
+        for address in (HERE, ELSEWHERE, HERE, ELSEWHERE)  # from anywhere, in any case: one mailbox
+    ]
+    assert {a["Location"] for a in answers} == {reverse("password-reset-sent")}
+    assert len(mail.outbox) == settings.PASSWORD_RESET_EMAIL_LIMIT == 3
+    # Another worker's mailbox is counted on its own.
+    client.post(reverse("password-forgotten"), {"email": cast.member("assessor_b").user.email}, REMOTE_ADDR="192.0.2.9")
+    assert mail.outbox[-1].to == [cast.member("assessor_b").user.email]
+
+
+def test_reset_requests_from_one_address_stop_at_its_limit_whoever_they_name(cast, client, settings):
+    settings.PASSWORD_RESET_ADDRESS_LIMIT = 2
+    for key in ("assessor_a", "front_door_a", "team_manager_a"):
+        client.post(reverse("password-forgotten"), {"email": cast.member(key).user.email}, REMOTE_ADDR=HERE)
+    assert len(mail.outbox) == 2
+    client.post(
+        reverse("password-forgotten"), {"email": cast.member("team_manager_a").user.email}, REMOTE_ADDR=ELSEWHERE
+    )
+    assert mail.outbox[-1].to == [cast.member("team_manager_a").user.email], "another address is not held back"
+
+
+def test_an_hour_later_a_link_can_be_asked_for_again(cast, client):
+    from assessflow.tenancy.models import PasswordResetRequest
+
+    user = cast.member("assessor_a").user
+    for _ in range(3):
+        client.post(reverse("password-forgotten"), {"email": user.email}, REMOTE_ADDR=HERE)
+    PasswordResetRequest.objects.update(requested_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    client.post(reverse("password-forgotten"), {"email": user.email}, REMOTE_ADDR=HERE)
+    assert len(mail.outbox) == 4
+    assert PasswordResetRequest.objects.count() == 1, "requests older than a day are not kept"
