@@ -8,7 +8,7 @@ than its `executemany`. A value that is the same on every row is converted once,
 SQLite written as a literal when it is blank, null or a number.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -17,7 +17,7 @@ from django.db import connection, models
 LOOKUP_BATCH = 5000
 
 
-def _column_values(model: type[models.Model], columns: dict[str, Sequence], same: dict[str, Any]):
+def _column_values(model: type[models.Model], columns: Mapping[str, Sequence[Any]], same: dict[str, Any]):
     """(field, sequence or None, converted constant) for every column but the primary key."""
     for field in model._meta.concrete_fields:
         if field.primary_key:
@@ -66,7 +66,8 @@ def insert_columns(model: type[models.Model], *, columns: dict[str, Sequence], s
                     stream.write_row(row)
         else:
             sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(placeholders)})"  # noqa: S608  (names from the model, quoted)
-            cursor.executemany(sql, zip(*sources))  # noqa: B905
+            # The database driver takes any iterable of rows; a list would hold every row a second time.
+            cursor.executemany(sql, zip(*sources))  # type: ignore[arg-type]  # noqa: B905
     return count
 
 
@@ -100,12 +101,20 @@ def insert_select(
         return cursor.rowcount
 
 
+def _column(model: type[models.Model], field_name: str) -> str:
+    """The database column of a field ("pk" for the primary key); a relation seen from its other side has none."""
+    field = model._meta.pk if field_name == "pk" else model._meta.get_field(field_name)
+    if not isinstance(field, models.Field) or not field.column:
+        raise ValueError(f"{model.__name__}.{field_name} is not a column")
+    return field.column
+
+
 def ids_by(model: type[models.Model], field_name: str, values: Sequence[str], **equal) -> dict[str, int]:
     """{value: primary key} of the rows whose `field_name` is one of `values` (blanks never match) and whose
     other columns equal `equal`. Plain SQL: the ORM would prepare each of thousands of parameters in turn."""
     quote = connection.ops.quote_name
-    column = quote(model._meta.get_field(field_name).column)
-    where = "".join(f"{quote(model._meta.get_field(name).column)} = %s AND " for name in equal)
+    column = quote(_column(model, field_name))
+    where = "".join(f"{quote(_column(model, name))} = %s AND " for name in equal)
     distinct = list(dict.fromkeys(v for v in values if v))
     found: dict[str, int] = {}
     with connection.cursor() as cursor:
@@ -114,7 +123,7 @@ def ids_by(model: type[models.Model], field_name: str, values: Sequence[str], **
             # NOT (column = '') repeats the condition of a partial unique index that leaves out
             # blanks, so that SQLite uses the index instead of reading every row of the council.
             cursor.execute(
-                f"SELECT {column}, {quote(model._meta.pk.column)} FROM {quote(model._meta.db_table)} "  # noqa: S608
+                f"SELECT {column}, {quote(_column(model, 'pk'))} FROM {quote(model._meta.db_table)} "  # noqa: S608
                 f"WHERE {where}NOT ({column} = '') AND {column} IN ({', '.join(['%s'] * len(part))})",
                 [*equal.values(), *part],
             )

@@ -2,14 +2,16 @@
 
 import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import pretty_name
+from django.utils.functional import Promise
 
 from .digits import fold_digits, has_other_digits, is_digits
 
-WIDGET_CLASSES = {
+WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.TextInput: "govuk-input",
     forms.EmailInput: "govuk-input",
     forms.NumberInput: "govuk-input",
@@ -99,7 +101,7 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
-def too_long_message(label: str, limit: int) -> str:
+def too_long_message(label: str | Promise, limit: int) -> str:
     """The GOV.UK message for an answer over its limit, naming the answer and the limit."""
     label = str(label).strip()
     if label.endswith("?"):  # "Where did it happen? must be..." reads badly: the message sits by the question
@@ -126,7 +128,7 @@ def check_length_on_the_server(name: str, field: forms.Field) -> None:
 def empty_answer(field: forms.Field):
     """What a question left unanswered cleans to, for a question that was not asked."""
     if isinstance(field, forms.ModelMultipleChoiceField):
-        return field.queryset.none()
+        return field.queryset.none() if field.queryset is not None else []
     if isinstance(field, forms.MultipleChoiceField):
         return []
     if isinstance(field, forms.ModelChoiceField):
@@ -140,7 +142,15 @@ def empty_answer(field: forms.Field):
     return None
 
 
-class GovukFormMixin:
+# The mixin is only ever mixed into a Form or ModelForm; the type checker is told so, so that it knows the
+# form's fields, errors and cleaned data the mixin works with.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class GovukFormMixin(_FormBase):
     """Adds the GOV.UK classes to widgets, asks follow-up questions only under the answer they follow, and builds
     the error summary's links in the order the questions are on the page."""
 
@@ -195,7 +205,7 @@ class GovukFormMixin:
                 for name in names:
                     if name in asked or name not in self.fields:
                         continue
-                    self._errors.pop(name, None)
+                    self.errors.pop(name, None)
                     self.cleaned_data[name] = empty_answer(self.fields[name])
                     forgotten.add(name)
 
@@ -208,7 +218,7 @@ class GovukFormMixin:
 
         def place(name: str) -> None:
             order.append(name)
-            for value, _ in self.fields[name].choices if name in self.reveals else ():
+            for value, _ in getattr(self.fields[name], "choices", ()) if name in self.reveals else ():
                 for bound in self.revealed_under(name, value):
                     place(bound.name)
 

@@ -55,8 +55,10 @@ def back_label(path: str, **names: str) -> str:
     """The words of a link back to `path`, naming what the caller knows (such as `person`)."""
     match = place(path)
     wording = PLACES.get(match.view_name, "") if match else ""
+    if match is None or not wording:
+        return "Back to where you started"
     try:
-        return wording.format(**match.kwargs, **names) if wording else "Back to where you started"
+        return wording.format(**match.kwargs, **names)
     except (KeyError, ValueError):
         return "Back to where you started"
 
