@@ -33,6 +33,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
             work_type=form.cleaned_data["work_type"],
             team=form.cleaned_data["team"],
         )
+        messages.success(request, "Working out suggestions: this page shows them when they are ready")
         return redirect("allocation:run", run.pk)
     runs = AllocationRun.objects.filter(council=council).select_related("requested_by", "team")[:10]
     return render(request, "allocation/suggest.html", {"form": form, "runs": runs})
@@ -187,12 +188,16 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
                 council_id=council.pk,
                 fields=["work_types"],
             )
+        provider = scope_form.cleaned_data["contract"].provider.name
+        messages.success(request, f"Work that may be suggested for {provider}'s contract saved")
         return redirect("allocation:settings")
     if travel_form.is_bound and travel_form.is_valid():
         data = travel_form.cleaned_data
         TravelTime.objects.update_or_create(
             council=council, from_area=data["from_area"], to_area=data["to_area"], defaults={"minutes": data["minutes"]}
         )
+        travel = travel_form.cleaned_data
+        messages.success(request, f"Travel time from {travel['from_area']} to {travel['to_area']} saved")
         return redirect("allocation:settings")
     if form.is_bound and form.is_valid():
         with transaction.atomic():
@@ -205,6 +210,7 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
                 council_id=council.pk,
                 fields=list(form.changed_data),
             )
+        messages.success(request, "How suggestions are weighed saved")
         return redirect("allocation:settings")
     if area_form.is_bound and area_form.is_valid():
         try:
@@ -212,6 +218,7 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
                 Area.objects.create(
                     council=council, code=area_form.cleaned_data["code"].upper(), name=area_form.cleaned_data["name"]
                 )
+            messages.success(request, f"Area {area_form.cleaned_data['code'].upper()} added")
             return redirect("allocation:settings")
         except IntegrityError:
             area_form.add_error("code", "That area is already listed")

@@ -4,13 +4,14 @@ import datetime
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
+from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.models import Organisation, User
@@ -77,7 +78,7 @@ def profile(request: HttpRequest, membership_id: int) -> HttpResponse:
                 council_id=saved.council_id,
                 fields=list(form.changed_data),
             )
-        return redirect("allocation:pool")
+        return done(request, f"{item.membership.user.full_name}'s assessor profile saved", "allocation:pool")
     absences = Absence.objects.filter(profile=item).order_by("-starts_on") if item.pk else []
     return render(
         request,
@@ -94,7 +95,7 @@ def absence(request: HttpRequest, membership_id: int) -> HttpResponse:
     form = AbsenceForm(request.POST)
     if item.pk and form.is_valid():
         Absence.objects.create(council=item.council, profile=item, **form.cleaned_data)
-        return redirect("allocation:profile", membership_id)
+        return done(request, f"Absence added for {item.membership.user.full_name}", "allocation:profile", membership_id)
     if not item.pk:
         form.add_error(None, "Save their profile before adding an absence")
     return render(
@@ -153,7 +154,14 @@ def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
                 assessor=form.cleaned_data["assessor"],
                 reason=form.cleaned_data["reason"],
             )
-            return redirect("allocation:allocate", entry.pk)
+            return done(
+                request,
+                f"{entry.person.full_name}'s {entry.get_work_type_display().lower()} allocated to "
+                f"{form.cleaned_data['assessor'].full_name}",
+                "allocation:allocate",
+                entry.pk,
+                names={"person": entry.person.full_name},
+            )
         except services.AllocationRefused as error:
             form.add_error(None, error.messages)
     return _allocate_page(request, entry, form, UnallocateForm(), status=400 if form.errors else 200)
@@ -172,7 +180,13 @@ def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
             assessor=form.cleaned_data["assessor"],
             reason=form.cleaned_data["conflict_reason"],
         )
-        return redirect("allocation:allocate", entry.pk)
+        return done(
+            request,
+            f"Conflict of interest recorded: {form.cleaned_data['assessor'].full_name} will not be given "
+            f"{entry.person.full_name}'s case",
+            "allocation:allocate",
+            entry.pk,
+        )
     return _allocate_page(
         request, entry, AllocateForm(assessors=assessors), UnallocateForm(), status=400, conflict_form=form
     )
@@ -186,7 +200,13 @@ def unallocate(request: HttpRequest, entry_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.unallocate(actor=Actor.from_request(request), entry=entry, reason=form.cleaned_data["reason"])
-            return redirect("allocation:allocate", entry.pk)
+            return done(
+                request,
+                f"Allocation withdrawn: {entry.person.full_name}'s {entry.get_work_type_display().lower()} "
+                "is back on the waiting list",
+                "allocation:allocate",
+                entry.pk,
+            )
         except services.AllocationRefused as error:
             form.add_error(None, error.messages)
     return _allocate_page(request, entry, AllocateForm(assessors=_pool_users(entry.council)), form, status=400)
