@@ -31,6 +31,21 @@ class Actor:
         return cls(user=user, membership=None, system_name=name)
 
     @property
+    def acting_user(self) -> User:
+        """The user a change is recorded against (who allocated, who asked, who decided). A system job acting
+        for nobody cannot make such a change: it is refused here rather than by the database."""
+        if self.user is None:
+            raise ValueError(f"{self.name} acts for no user, and this change must name the user who made it")
+        return self.user
+
+    @property
+    def acting_membership(self) -> Membership:
+        """The role the user acts in, for a change only someone in a role may make (a referral from the portal)."""
+        if self.membership is None:
+            raise ValueError(f"{self.name} acts in no role, and this change must be made in one")
+        return self.membership
+
+    @property
     def name(self) -> str:
         if self.user is not None:
             return self.user.full_name or self.user.email

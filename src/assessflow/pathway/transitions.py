@@ -6,6 +6,7 @@ checked, claimed against a concurrent change and recorded the same way, in one t
 """
 
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -17,7 +18,9 @@ from assessflow.audit.services import record_access
 from .models import EventType
 from .services import record_event
 
-Moves = Mapping[str, Collection[str]]
+# From each status, the statuses work may move to. Keyed by a model's own Status choices (strings), which a
+# Mapping[str, ...] would refuse: a Mapping's key type must match exactly.
+Moves = Mapping[Any, Collection[str]]
 _FROM_RECORD = object()
 
 
