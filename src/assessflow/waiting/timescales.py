@@ -28,6 +28,23 @@ STATUTORY_DEADLINE = frozenset({WorkType.DOLS})
 REVIEW_DATED = frozenset({WorkType.ANNUAL_REVIEW})
 
 
+def reprioritised_due(
+    *,
+    work_type: str,
+    current_due: datetime.date,
+    timescale_due: datetime.date,
+    review_due_on: datetime.date | None,
+) -> datetime.date:
+    """The due date after a change of priority. A statutory deadline does not move. A review with its own date
+    is due on that date, or sooner where the new priority's timescale says so: a higher priority can bring a
+    review forward, and no priority puts it off past the date it falls due."""
+    if work_type in STATUTORY_DEADLINE:
+        return current_due
+    if work_type in REVIEW_DATED and review_due_on is not None:
+        return min(review_due_on, timescale_due)
+    return timescale_due
+
+
 def due_label(*, work_type: str, due_on: datetime.date, review_due_on: datetime.date | None) -> str:
     """What an entry's due date is, so a page names it for what it is rather than calling every date a review's."""
     if work_type in STATUTORY_DEADLINE:
