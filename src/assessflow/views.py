@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
+from assessflow.core.journeys import confirm
 from assessflow.home import home_for
 from assessflow.navigation import administration_for
 from assessflow.people.services import record_people_searched
@@ -68,6 +69,7 @@ def choose_role(request: HttpRequest) -> HttpResponse:
         for membership in memberships:
             if str(membership.pk) == chosen:
                 request.session[SESSION_MEMBERSHIP_KEY] = membership.pk
+                confirm(request, f"You are working as {membership.role_label.lower()} for {membership.organisation}")
                 return redirect("home")
         return render(
             request,
