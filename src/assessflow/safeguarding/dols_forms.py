@@ -10,7 +10,7 @@ from assessflow.core.forms import GovukDateField, GovukFormMixin
 from assessflow.tenancy.models import Team, User
 
 from . import dols_priority
-from .categories import AssessedBy, DoctorApproval, RepresentativeKind, Requirement
+from .categories import ASSESSED_BY, AssessedBy, DoctorApproval, RepresentativeKind, Requirement
 from .doctors import ApprovedDoctor
 from .forms import VersionForm, council_staff, radios, text, yes_no
 from .services.dols_assessors import approved_doctors
@@ -38,7 +38,7 @@ class DolsScreenForm(VersionForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select the screening criteria the request meets"},
     )
-    note = text("Anything else the screening found", rows=3, help_text="Optional")
+    note = text("Anything else the screening found", rows=3)
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="No team yet")
 
     def __init__(self, *args, council, **kwargs):
@@ -69,30 +69,52 @@ class AssessorsForm(VersionForm):
 
 
 class AssessmentForm(GovukFormMixin, forms.Form):
-    requirement = radios("Requirement assessed", Requirement.choices, "Select the requirement assessed")
+    """One of the six assessments. Who may make it, and what follows "met", depend on which it is."""
+
     assessed_by = radios("Who carried out the assessment?", AssessedBy.choices, "Select who carried out the assessment")
     met = yes_no("Is the requirement met?", "Select whether the requirement is met")
     finding = text("What the assessment found", "Record what the assessment found")
     recommended_months = forms.IntegerField(
         label="Longest period the best interests assessor recommends, in months",
-        required=False,
         min_value=1,
         max_value=12,
-        help_text="For a best interests assessment that is met: from 1 to 12",
-        error_messages={"min_value": "Enter from 1 to 12 months", "max_value": "Enter from 1 to 12 months"},
+        help_text="From 1 to 12",
+        error_messages={
+            "required": "Enter the longest period the assessor recommends, from 1 to 12 months",
+            "min_value": "Enter from 1 to 12 months",
+            "max_value": "Enter from 1 to 12 months",
+        },
     )
-    recommended_conditions = text("Conditions the best interests assessor recommends", rows=3, help_text="If any")
+    recommended_conditions = text("Conditions the best interests assessor recommends", rows=3)
+
+    def __init__(self, *args, requirement: str, **kwargs):
+        if requirement == Requirement.BEST_INTERESTS:
+            self.reveals = {"met": {"yes": ("recommended_months", "recommended_conditions")}}
+        super().__init__(*args, **kwargs)
+        self.requirement = requirement
+        self.assessors = sorted(ASSESSED_BY[requirement])
+        if len(self.assessors) == 1:
+            del self.fields["assessed_by"]  # only one assessor may make it: nothing to ask
+        else:
+            self.fields["assessed_by"].choices = [c for c in AssessedBy.choices if c[0] in self.assessors]
+        if requirement != Requirement.BEST_INTERESTS:
+            del self.fields["recommended_months"], self.fields["recommended_conditions"]
+
+    @property
+    def assessment(self) -> dict:
+        """The answers as the service takes them, naming the requirement and, where only one may, the assessor."""
+        return {"requirement": self.requirement, "assessed_by": self.assessors[0], **self.cleaned_data}
 
 
 class DolsDecisionForm(VersionForm):
     grant = yes_no("Authorise the deprivation of liberty?", "Select whether to authorise it")
     months = forms.IntegerField(
         label="For how many months",
-        required=False,
         min_value=1,
         max_value=12,
         help_text="From 1 to 12, and no longer than the best interests assessor recommends",
         error_messages={
+            "required": "Enter how many months the authorisation lasts, from 1 to 12",
             "min_value": "Enter from 1 to 12 months",
             "max_value": "An authorisation lasts at most 12 months",
         },
@@ -101,14 +123,22 @@ class DolsDecisionForm(VersionForm):
     representative_name = forms.CharField(
         label="Relevant person's representative",
         max_length=200,
-        required=False,
         help_text="Appointed with the authorisation (Schedule A1, Part 10)",
+        error_messages={"required": "Enter the name of the relevant person's representative"},
     )
     representative_kind = radios(
-        "Is the representative family or a friend, or paid?", RepresentativeKind.choices, "", required=False
+        "Is the representative family or a friend, or paid?",
+        RepresentativeKind.choices,
+        "Select whether the representative is family or a friend, or paid",
     )
     representative_contact = forms.CharField(label="Representative's contact details", max_length=300, required=False)
-    reason = text("Reasons", help_text="Needed when it is not authorised")
+    reason = text("Why is it not authorised?", "Say why it is not authorised")
+    reveals = {
+        "grant": {
+            "yes": ("months", "conditions", "representative_name", "representative_kind", "representative_contact"),
+            "no": ("reason",),
+        }
+    }
 
 
 class ApprovedDoctorForm(GovukFormMixin, forms.Form):

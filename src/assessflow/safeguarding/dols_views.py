@@ -15,6 +15,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
 from . import access, dols_priority, selectors
+from .categories import Requirement
 from .dols_forms import (
     ApprovedDoctorForm,
     AssessmentForm,
@@ -23,6 +24,7 @@ from .dols_forms import (
     DolsScreenForm,
     ExtendForm,
 )
+from .dols_tasks import COMPLETED, assessment_tasks
 from .forms import CloseForm, DolsRequestForm, ReviewForm
 from .models import ApprovedDoctor
 from .pages import add_errors, form_page, viewed
@@ -119,7 +121,6 @@ STEPS = {
     "extend": (ExtendForm, "Extend the urgent authorisation", "Extend", "safeguarding.dols"),
     "screen": (DolsScreenForm, "Screen the request", "Add to the DoLS waiting list", "safeguarding.dols"),
     "assessors": (AssessorsForm, "Name the assessors", "Save", "safeguarding.dols"),
-    "assess": (AssessmentForm, "Record an assessment", "Record the assessment", "safeguarding.raise"),
     "decide": (DolsDecisionForm, "Signatory's decision", "Record the decision", "safeguarding.dols_sign"),
     "close": (CloseForm, "Close the request", "Close", "safeguarding.dols"),
     "review": (ReviewForm, "Ask for a review", "Ask for a review", "safeguarding.dols"),
@@ -161,8 +162,6 @@ def _run(step: str, actor: Actor, item, data: dict):
             mental_health=data["mental_health_assessor"],
             expected_version=version,
         )
-    if step == "assess":
-        return services.record_assessment(actor=actor, application=item, **data)
     if step == "decide":
         return _decide(actor, item, data)
     if step == "close":
@@ -214,6 +213,48 @@ def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
         done=lambda _result: journeys.done(
             request, STEP_DONE[step].format(reference=item.reference), reverse("safeguarding:dols", args=[item.pk])
         ),
+    )
+
+
+@require_GET
+@permission_required("safeguarding.raise")
+def assessments(request: HttpRequest, application_id: int) -> HttpResponse:
+    """The six assessments as one task list: each one's status, who made it, and the way to record it."""
+    item = access.dols_for(request.membership, application_id, request.session)
+    viewed(request, item, "safeguarding.dols.viewed")
+    tasks = assessment_tasks(item, request.membership)
+    return render(
+        request,
+        "safeguarding/dols_assessments.html",
+        {
+            **person_page(request.membership, item.person, concern_from=None),
+            "application": item,
+            "tasks": tasks,
+            "completed": sum(task.status == COMPLETED for task in tasks),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("safeguarding.raise")
+def assess(request: HttpRequest, application_id: int, requirement: str) -> HttpResponse:
+    """One assessment's form; once it is recorded, back to the task list."""
+    item = access.dols_for(request.membership, application_id, request.session)
+    tasks = reverse("safeguarding:dols-assessments", args=[item.pk])
+    name = Requirement(requirement).label
+    form = AssessmentForm(request.POST or None, requirement=requirement)
+
+    return form_page(
+        request,
+        form=form,
+        run=lambda data: services.record_assessment(
+            actor=Actor.from_request(request), application=item, **form.assessment
+        ),
+        person=item.person,
+        record=item,
+        title=f"{name} assessment: {item.reference}",
+        button="Record the assessment",
+        done=lambda _assessment: journeys.done(request, f"{name} assessment recorded on {item.reference}", tasks),
     )
 
 

@@ -116,14 +116,20 @@ class DecisionForm(VersionForm):
         help_text="For an other enquiry, why; for no further action, the advice, signposting or referral made",
     )
     lead = forms.ModelChoiceField(
-        label="Who leads the enquiry?", queryset=User.objects.none(), required=False, empty_label="Choose"
+        label="Who leads the enquiry?",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Choose",
+        help_text="Needed for an enquiry",
     )
     refer_for_assessment = forms.ChoiceField(
         label="Add a needs assessment to the waiting list?",
         choices=[("", "No"), *Priority.choices],
         required=False,
-        help_text="Only with no further safeguarding action: choose the priority",
+        help_text="Choose the priority to add one",
     )
+    reveals = {"decision": {Concern.Decision.NO_FURTHER_ACTION: ("refer_for_assessment",)}}
+    needed_for_some_answers = ("decision_note", "lead")
     fieldsets = (
         ("Section 42(1), part 1", ("has_care_needs", "has_care_needs_reason")),
         ("Section 42(1), part 2", ("abuse_or_risk", "abuse_or_risk_reason")),
@@ -169,6 +175,12 @@ class EnquiryForm(VersionForm):
         help_text="If not, an independent advocate is needed (Care Act s.68)",
     )
     advocate = forms.CharField(label="Independent advocate", max_length=200, required=False)
+    # Outer questions first: what they said is asked only once they were asked.
+    reveals = {
+        "outcomes_asked": {"yes": ("outcomes_asked_of", "outcomes_expressed")},
+        "outcomes_expressed": {"yes": ("desired_outcomes",)},
+        "appropriate_person": {"no": ("advocate",)},
+    }
     fieldsets = (
         ("Who works on it", ("caused_partner", "named_workers")),
         (
@@ -244,6 +256,10 @@ class ConcludeForm(VersionForm):
         ("Advocacy", ("no_advocate_reason",)),
         ("Summary", ("conclusion",)),
     )
+    reveals = {
+        "outcomes_asked": {"yes": ("outcomes_asked_of", "outcomes_expressed")},
+        "outcomes_expressed": {"yes": ("desired_outcomes", "outcomes_achieved")},
+    }
 
 
 class DolsRequestForm(GovukFormMixin, forms.Form):
@@ -266,34 +282,26 @@ class DolsRequestForm(GovukFormMixin, forms.Form):
     urgent = yes_no(
         "Has it already given an urgent authorisation?", "Select whether it has given an urgent authorisation"
     )
-    urgent_given_on = GovukDateField(label="Date the urgent authorisation was given", past_only=True, required=False)
+    urgent_given_on = GovukDateField(label="Date the urgent authorisation was given", past_only=True)
     urgent_days = forms.IntegerField(
         label="For how many days",
         min_value=1,
         max_value=7,
-        required=False,
         help_text="Up to 7 days",
         error_messages={
+            "required": "Enter for how many days it was given, from 1 to 7",
             "min_value": "An urgent authorisation lasts from 1 to 7 days",
             "max_value": "An urgent authorisation lasts from 1 to 7 days",
         },
     )
     submission_id = SubmissionIdField()
+    reveals = {"urgent": {"yes": ("urgent_given_on", "urgent_days")}}
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["managing_authority_organisation"].queryset = Organisation.objects.filter(
             council=council, kind=OrganisationKind.REFERRER, is_active=True
         )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("urgent"):
-            if not data.get("urgent_given_on") and "urgent_given_on" not in self.errors:
-                self.add_error("urgent_given_on", "Enter the date the urgent authorisation was given")
-            if not data.get("urgent_days") and "urgent_days" not in self.errors:
-                self.add_error("urgent_days", "Enter for how many days it was given, from 1 to 7")
-        return data
 
 
 class PortalDolsForm(DolsRequestForm):

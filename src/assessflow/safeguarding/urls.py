@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import dols_views, enquiry_views, report_views, views
+from .dols_tasks import ORDER, slug
 
 app_name = "safeguarding"
 
@@ -29,5 +30,15 @@ urlpatterns = [
     *(
         path(f"dols/<int:application_id>/{step}/", dols_views.step, {"step": step}, name=f"dols-{step}")
         for step in dols_views.STEPS
+    ),
+    path("dols/<int:application_id>/assessments/", dols_views.assessments, name="dols-assessments"),
+    *(
+        path(
+            f"dols/<int:application_id>/assessments/{slug(requirement)}/",
+            dols_views.assess,
+            {"requirement": requirement},
+            name=f"dols-assess-{slug(requirement)}",
+        )
+        for requirement in ORDER
     ),
 ]

@@ -88,7 +88,7 @@ def assess(client, application, requirement, **changes):
         "recommended_conditions": "A daily walk" if requirement == "best_interests" else "",
         **changes,
     }
-    return client.post(f"/safeguarding/dols/{application.pk}/assess/", data)
+    return client.post(f"/safeguarding/dols/{application.pk}/assessments/{requirement.replace('_', '-')}/", data)
 
 
 def grant(application, **changes):

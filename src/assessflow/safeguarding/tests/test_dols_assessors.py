@@ -279,9 +279,10 @@ def test_the_external_doctors_assessment_is_entered_by_the_bia_but_by_no_other_w
     office, application = _screened(cast, sign_in)
     bia, doctor = dols_assessors(cast)
     name_assessors(office, application, bia, doctor)
-    page = assess(sign_in(bia), _fresh(application), "mental_health", assessed_by="best_interests").content.decode()
-    assert "The mental health assessment is made by the mental health assessor" in page
-    assert assess(sign_in(bia), _fresh(application), "mental_health").status_code == 302
+    form = sign_in(bia).get(f"/safeguarding/dols/{application.pk}/assessments/mental-health/").content.decode()
+    assert 'name="assessed_by"' not in form, "only the mental health assessor makes it: nothing to choose"
+    # Even a posted choice of the best interests assessor records it as the mental health assessor's.
+    assert assess(sign_in(bia), _fresh(application), "mental_health", assessed_by="best_interests").status_code == 302
     with scopes_disabled():
         recorded = _fresh(application).assessments.get(requirement="mental_health")
     assert recorded.doctor == doctor and recorded.recorded_by == bia.user and recorded.assessor is None
