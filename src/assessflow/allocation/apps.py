@@ -7,25 +7,17 @@ class AllocationConfig(AppConfig):
     verbose_name = "Allocation"
 
     def ready(self) -> None:
-        from assessflow.audit.display import register_sentences
-        from assessflow.safeguarding.services.dols_assessors import register_bia_check
-        from assessflow.waiting.extensions import EntryAction, register_entry_action
+        from assessflow.audit.display import ACTION_SENTENCES
+        from assessflow.safeguarding.services.dols_assessors import BIA_CHECKS
+        from assessflow.waiting.extensions import ENTRY_ACTIONS, ENTRY_LEFT_LIST, EntryAction
 
-        from . import (
-            selectors,
-            services,  # noqa: F401  (connects the end of an allocation to the end of its work)
-        )
+        from .actions import SENTENCES
+        from .selectors import is_approved_bia
+        from .services import end_allocation_when_work_ends
 
         # DoLS work needs a best interests assessor, and the pool is where that qualification is recorded.
-        register_bia_check(selectors.is_approved_bia)
-        register_entry_action(EntryAction("Allocate or reallocate", "allocation:allocate", "allocation.allocate"))
-        register_sentences(
-            {
-                "allocation.allocated": "Allocated",
-                "allocation.unallocated": "Allocation withdrawn",
-                "allocation.entry_viewed": "Allocation page viewed",
-                "allocation.profile_saved": "Assessor profile saved",
-                "allocation.settings_saved": "Allocation weights saved",
-                "allocation.conflict_recorded": "Conflict of interest recorded",
-            }
-        )
+        BIA_CHECKS.register(is_approved_bia)
+        ENTRY_ACTIONS.register(EntryAction("Allocate or reallocate", "allocation:allocate", "allocation.allocate"))
+        # The work is done or no longer needed: the assessor's caseload drops it at the same moment.
+        ENTRY_LEFT_LIST.register(end_allocation_when_work_ends)
+        ACTION_SENTENCES.register(SENTENCES)

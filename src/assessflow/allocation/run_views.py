@@ -17,6 +17,7 @@ from assessflow.tenancy.permissions import permission_required
 from assessflow.waiting.models import WaitingListEntry, WorkType
 
 from . import run_selectors, selectors, services, undo
+from .actions import AccessAction
 from .forms import AreaForm, ContractScopeForm, SuggestForm, TravelTimeForm, WeightsForm
 from .models import AllocationRun, AllocationSettings, Area, ContractScope, TravelTime
 
@@ -183,7 +184,7 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
             record_access(
                 actor=Actor.from_request(request),
                 kind=AccessEvent.Kind.CHANGE,
-                action="allocation.settings_saved",
+                action=AccessAction.SETTINGS_SAVED,
                 obj=scope,
                 council_id=council.pk,
                 fields=["work_types"],
@@ -205,7 +206,7 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
             record_access(
                 actor=Actor.from_request(request),
                 kind=AccessEvent.Kind.CHANGE,
-                action="allocation.settings_saved",
+                action=AccessAction.SETTINGS_SAVED,
                 obj=saved,
                 council_id=council.pk,
                 fields=list(form.changed_data),

@@ -10,7 +10,6 @@ from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -26,10 +25,10 @@ from assessflow.safeguarding.services.dols import assessor_allocated
 from assessflow.tenancy.models import Membership, Organisation, User
 from assessflow.waiting.models import WaitingListEntry, WorkType
 from assessflow.waiting.services import IllegalTransition, move_entry
-from assessflow.waiting.signals import entry_left_list
 from assessflow.waiting.tallies import bump_entry
 
 from . import constraints, optimiser, selectors
+from .actions import AccessAction
 from .models import Allocation, AllocationRun, ConflictOfInterest
 
 Status = WaitingListEntry.Status
@@ -82,7 +81,9 @@ def _open(entry: WaitingListEntry, assessor: User, membership: Membership, actor
 
 
 def _event(actor: Actor, entry: WaitingListEntry, event_type, title: str, reason: str, old: str, code: str = ""):
-    record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"allocation.{event_type}", obj=entry)
+    record_on_person(
+        actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction(f"allocation.{event_type}"), obj=entry
+    )
     record_on_pathway(
         actor=actor,
         person=entry.person,
@@ -164,8 +165,7 @@ def unallocate(*, actor: Actor, entry: WaitingListEntry, reason: str) -> Waiting
     return entry
 
 
-@receiver(entry_left_list)
-def end_allocation_when_work_ends(sender, entry, actor, **kwargs) -> None:
+def end_allocation_when_work_ends(*, entry: WaitingListEntry, actor: Actor) -> None:
     """The work is done or no longer needed: the assessor's caseload drops it at the same moment."""
     Allocation.objects.filter(entry=entry, ended_at__isnull=True).update(
         ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Work {entry.status}"
@@ -181,7 +181,7 @@ def record_conflict(*, actor: Actor, entry: WaitingListEntry, assessor: User, re
             assessor=assessor,
             defaults={"reason": reason, "recorded_by": actor.user},
         )
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="allocation.conflict_recorded", obj=conflict)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.CONFLICT_RECORDED, obj=conflict)
     return conflict
 
 

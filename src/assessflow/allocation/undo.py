@@ -19,6 +19,7 @@ from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.models import Handover
 from assessflow.waiting.models import WaitingListEntry
 
+from .actions import AccessAction
 from .models import Allocation, AllocationRun
 from .services import AllocationRefused, unallocate
 
@@ -114,7 +115,7 @@ def _end_handovers(actor: Actor, run: AllocationRun, now: datetime.datetime) -> 
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="allocation.handover_ended",
+            action=AccessAction.HANDOVER_ENDED,
             obj=handover,
             fields=["ended_at"],
             detail={"run": run.pk},
@@ -148,7 +149,7 @@ def undo(*, actor: Actor, run: AllocationRun) -> AllocationRun:
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="allocation.run_undone",
+            action=AccessAction.RUN_UNDONE,
             obj=locked,
             council_id=locked.council_id,
             fields=["status"],

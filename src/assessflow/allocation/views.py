@@ -22,6 +22,7 @@ from assessflow.waiting.selectors import entry_for
 from assessflow.waiting.timescales import due_label
 
 from . import selectors, services
+from .actions import AccessAction
 from .constraints import ALLOWED, SKILLS, WORK_SKILLS
 from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
 from .models import Absence, Allocation, AssessorProfile, ConflictOfInterest
@@ -73,7 +74,7 @@ def profile(request: HttpRequest, membership_id: int) -> HttpResponse:
             record_access(
                 actor=Actor.from_request(request),
                 kind=AccessEvent.Kind.CHANGE,
-                action="allocation.profile_saved",
+                action=AccessAction.PROFILE_SAVED,
                 obj=saved,
                 council_id=saved.council_id,
                 fields=list(form.changed_data),
@@ -144,7 +145,7 @@ def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
     form = AllocateForm(request.POST or None, assessors=_pool_users(entry.council))
     if request.method == "GET":
         record_on_person(
-            actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="allocation.entry_viewed", obj=entry
+            actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action=AccessAction.ENTRY_VIEWED, obj=entry
         )
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,7 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = "Access log"
 
     def ready(self) -> None:
-        from .display import register_sentences
-        from .middleware import SHOWN
+        from .actions import SENTENCES
+        from .display import ACTION_SENTENCES
 
-        register_sentences({SHOWN: "Record shown on a page"})
+        ACTION_SENTENCES.register(SENTENCES)

@@ -1,17 +1,21 @@
-"""How access-log entries read on a timeline: one table of action codes to sentences, filled by each app."""
+"""How access-log entries read on a timeline: each app registers the sentence for every action code it writes."""
+
+from collections.abc import Mapping
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-_SENTENCES: dict[str, str] = {}
+from assessflow.core.extensions import ExtensionPoint
 
-
-def register_sentences(sentences: dict[str, str]) -> None:
-    _SENTENCES.update(sentences)
+# Each app registers one table, action code -> sentence, keyed by the constants in its `actions` module.
+ACTION_SENTENCES: ExtensionPoint[Mapping[str, str]] = ExtensionPoint("audit.sentences")
 
 
 def sentence_for(action: str) -> str:
-    return _SENTENCES.get(action, action)
+    for sentences in ACTION_SENTENCES:
+        if action in sentences:
+            return sentences[action]
+    return action
 
 
 def field_label(object_type: str, name: str) -> str:

@@ -7,11 +7,10 @@ a shown page opened and did not log gets one generic entry naming the page.
 from django.http import HttpRequest, HttpResponse
 
 from . import page_views
+from .actions import AccessAction
 from .actor import Actor
 from .models import AccessEvent
 from .services import record_access
-
-SHOWN = "person.shown"
 
 
 def _shown(request: HttpRequest, response: HttpResponse) -> bool:
@@ -34,7 +33,7 @@ class PersonViewMiddleware:
                 record_access(
                     actor=actor,
                     kind=AccessEvent.Kind.VIEW,
-                    action=SHOWN,
+                    action=AccessAction.PERSON_SHOWN,
                     obj=person,
                     council_id=person.council_id,
                     person_id=person.pk,

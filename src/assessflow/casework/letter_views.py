@@ -15,6 +15,7 @@ from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors
+from .actions import AccessAction
 from .forms import CaseworkSettingsForm, LetterForm, LetterSentForm, LetterTemplateForm
 from .models import Document
 from .services import letters
@@ -68,7 +69,9 @@ def letter_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def letter(request: HttpRequest, document_id: int) -> HttpResponse:
     """A filed letter: whether it has been sent, and how and when, or the form to say it has."""
     item = _letter(request, document_id)
-    record_on_person(actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="letter.viewed", obj=item)
+    record_on_person(
+        actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action=AccessAction.LETTER_VIEWED, obj=item
+    )
     return _letter_page(request, item, LetterSentForm(letter=item))
 
 
@@ -167,7 +170,7 @@ def casework_settings(request: HttpRequest) -> HttpResponse:
         record_access(
             actor=Actor.from_request(request),
             kind=AccessEvent.Kind.CHANGE,
-            action="casework.settings_saved",
+            action=AccessAction.SETTINGS_SAVED,
             obj=form.instance,
             council_id=council.pk,
             fields=form.changed_data,

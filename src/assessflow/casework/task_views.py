@@ -14,6 +14,7 @@ from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors
+from .actions import AccessAction
 from .forms import CloseTaskForm, ReassignForm, TaskForm
 from .services import tasks
 from .views import _person
@@ -82,7 +83,9 @@ def team_tasks(request: HttpRequest) -> HttpResponse:
 @permission_required("casework.view_tasks")
 def task(request: HttpRequest, task_id: int) -> HttpResponse:
     item = selectors.task_for(request.membership, task_id, request.session)
-    record_on_person(actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="task.viewed", obj=item)
+    record_on_person(
+        actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action=AccessAction.TASK_VIEWED, obj=item
+    )
     return _task_page(request, item, ReassignForm(person=item.person))
 
 

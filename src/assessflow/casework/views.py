@@ -15,6 +15,7 @@ from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors
+from .actions import AccessAction
 from .forms import AmendmentForm, DocumentForm, NoteEditForm, NoteForm, ReasonForm, WarningForm
 from .services import documents, notes, warnings
 
@@ -55,7 +56,7 @@ def note_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def note(request: HttpRequest, note_id: int) -> HttpResponse:
     item = selectors.note_for(request.membership, note_id, request.session)
     actor = Actor.from_request(request)
-    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action="note.viewed", obj=item)
+    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action=AccessAction.NOTE_VIEWED, obj=item)
     return render(
         request,
         "casework/note.html",
@@ -247,7 +248,7 @@ def warning_list(request: HttpRequest, person_id: int) -> HttpResponse:
     record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
-        action="warnings.viewed",
+        action=AccessAction.WARNINGS_VIEWED,
         obj=person,
         person_id=person.pk,
     )
@@ -283,7 +284,7 @@ def chronology(request: HttpRequest, person_id: int) -> HttpResponse:
     record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
-        action="chronology.viewed",
+        action=AccessAction.CHRONOLOGY_VIEWED,
         obj=person,
         person_id=person.pk,
     )

@@ -7,17 +7,10 @@ class FrontdoorConfig(AppConfig):
     verbose_name = "Front door"
 
     def ready(self) -> None:
-        from assessflow.audit.display import register_sentences
-        from assessflow.people.extensions import PersonAction, register_person_action
+        from assessflow.audit.display import ACTION_SENTENCES
+        from assessflow.people.extensions import PERSON_ACTIONS, PersonAction
 
-        register_person_action(PersonAction("Record a contact or referral", "frontdoor:new", "frontdoor.record"))
-        register_sentences(
-            {
-                "referral.recorded": "Contact or referral recorded",
-                "referral.viewed": "Referral viewed",
-                "referral.screened": "Referral screened",
-                "referral.information_requested": "More information asked of the referrer",
-                "referral.information_received": "The referrer answered",
-                "portal.referral_viewed": "Referral viewed by the referrer",
-            }
-        )
+        from .actions import SENTENCES
+
+        PERSON_ACTIONS.register(PersonAction("Record a contact or referral", "frontdoor:new", "frontdoor.record"))
+        ACTION_SENTENCES.register(SENTENCES)

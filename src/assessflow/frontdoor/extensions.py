@@ -1,6 +1,8 @@
-"""Actions that apps above the front door (the waiting lists' screening) add to a referral's page."""
+"""Extension points through which apps above the front door (the waiting lists' screening) add to a referral's page."""
 
 from dataclasses import dataclass
+
+from assessflow.core.extensions import ExtensionPoint
 
 
 @dataclass(frozen=True)
@@ -11,13 +13,8 @@ class ReferralAction:
     open_only: bool = True
 
 
-_actions: list[ReferralAction] = []
-
-
-def register_referral_action(action: ReferralAction) -> None:
-    if action not in _actions:
-        _actions.append(action)
+REFERRAL_ACTIONS: ExtensionPoint[ReferralAction] = ExtensionPoint("frontdoor.referral_actions")
 
 
 def referral_actions() -> list[ReferralAction]:
-    return list(_actions)
+    return list(REFERRAL_ACTIONS)

@@ -17,6 +17,7 @@ from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors, services
+from .actions import AccessAction
 from .models import Referral
 from .portal_forms import PortalReferralForm
 
@@ -129,7 +130,7 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
-        action="portal.referral_viewed",
+        action=AccessAction.PORTAL_REFERRAL_VIEWED,
         obj=item,
     )
     open_question = next((q for q in item.information_requests.all() if not q.answered_at), None)

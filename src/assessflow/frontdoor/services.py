@@ -14,6 +14,7 @@ from assessflow.people.identity import normalise_name, normalise_nhs_number
 from assessflow.people.models import Person
 from assessflow.people.services import create_person, record_on_pathway
 
+from .actions import AccessAction
 from .models import InformationRequest, Referral
 from .transitions import IllegalTransition, check_move, refusal_stands
 
@@ -41,7 +42,7 @@ def record_referral(*, actor: Actor, person: Person, details: dict, submission_i
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="referral.recorded",
+            action=AccessAction.REFERRAL_RECORDED,
             obj=referral,
         )
         is_contact = referral.kind == Referral.Kind.CONTACT
@@ -83,7 +84,7 @@ def _move(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action=f"referral.{event_type}",
+            action=AccessAction(f"referral.{event_type}"),
             obj=referral,
             fields=["status", *(fields or {})],
             detail={"to": to_status, "reason": reason_code},

@@ -15,6 +15,7 @@ from assessflow.people.selectors import person_for
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
+from .actions import AccessAction
 from .extensions import referral_actions
 from .forms import ReferralForm
 from .selectors import QUEUE_LIMIT
@@ -54,7 +55,7 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
-        action="referral.viewed",
+        action=AccessAction.REFERRAL_VIEWED,
         obj=item,
     )
     actions = [

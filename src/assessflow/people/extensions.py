@@ -1,14 +1,15 @@
-"""Hooks through which apps above `people` add to every person page without `people` importing them.
+"""Extension points through which apps above `people` add to every person page without `people` importing them.
 
-An app registers, in its AppConfig.ready(): actions (links shown on the person page),
-banner sources (such as active warnings, shown on every page about the person), and
-the kinds of entry it writes to the person's timeline.
+An app registers, in its AppConfig.ready(): actions (links shown on the person page), banner sources (such as
+active warnings, shown on every page about the person), the kinds of entry it writes to the person's timeline,
+and (safeguarding alone) how a concern is raised from a lower app's page or transition.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from assessflow.audit import page_views
+from assessflow.core.extensions import ExtensionPoint
 from assessflow.tenancy.permissions import may
 
 
@@ -33,50 +34,44 @@ class ConcernHandler:
     flag: Callable  # (*, actor, person, origin, origin_id, what_happened) -> the concern
 
 
-_actions: list[PersonAction] = []
-_concern_handlers: list[ConcernHandler] = []
-_banner_sources: list[Callable] = []
-TIMELINE_KINDS: dict[str, str] = {"record": "Record changes", "pathway": "Referrals, waiting and assessments"}
+PERSON_ACTIONS: ExtensionPoint[PersonAction] = ExtensionPoint("people.person_actions")
+# Each takes a person and returns the banners to show on every page about them.
+BANNER_SOURCES: ExtensionPoint[Callable[..., list[Banner]]] = ExtensionPoint("people.banner_sources")
+# Each maps a timeline kind (the `kind` of the entries an app writes) to its filter label.
+TIMELINE_KINDS: ExtensionPoint[Mapping[str, str]] = ExtensionPoint("people.timeline_kinds")
+CONCERN_HANDLER: ExtensionPoint[ConcernHandler] = ExtensionPoint("people.concern_handler", single=True)
+
+_OWN_TIMELINE_KINDS = {"record": "Record changes", "pathway": "Referrals, waiting and assessments"}
 
 
-def register_person_action(action: PersonAction) -> None:
-    if action not in _actions:
-        _actions.append(action)
-
-
-def register_banner_source(source: Callable) -> None:
-    if source not in _banner_sources:
-        _banner_sources.append(source)
-
-
-def register_timeline_kinds(kinds: dict[str, str]) -> None:
-    TIMELINE_KINDS.update(kinds)
-
-
-def register_concern_handler(handler: ConcernHandler) -> None:
-    _concern_handlers[:] = [handler]
+def timeline_kinds() -> dict[str, str]:
+    """Every kind of timeline entry, people's own first, each with the label its filter shows."""
+    kinds = dict(_OWN_TIMELINE_KINDS)
+    for registered in TIMELINE_KINDS:
+        kinds.update(registered)
+    return kinds
 
 
 def concern_link(membership, person, origin: str, origin_id="") -> str:
-    return _concern_handlers[0].link(membership, person, origin, origin_id) if _concern_handlers else ""
+    handler = CONCERN_HANDLER.one()
+    return handler.link(membership, person, origin, origin_id) if handler else ""
 
 
 def flag_concern(*, actor, person, origin: str, origin_id, what_happened: str):
     """Raise a safeguarding concern from a lower app's transition; None where no safeguarding app is installed."""
-    if not _concern_handlers:
+    handler = CONCERN_HANDLER.one()
+    if handler is None:
         return None
-    return _concern_handlers[0].flag(
-        actor=actor, person=person, origin=origin, origin_id=origin_id, what_happened=what_happened
-    )
+    return handler.flag(actor=actor, person=person, origin=origin, origin_id=origin_id, what_happened=what_happened)
 
 
 def person_actions() -> list[PersonAction]:
-    return list(_actions)
+    return list(PERSON_ACTIONS)
 
 
 def banners_for(person) -> list[Banner]:
     banners = []
-    for source in _banner_sources:
+    for source in BANNER_SOURCES:
         banners.extend(source(person))
     return banners
 

@@ -12,25 +12,16 @@ from collections.abc import Callable
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
+from assessflow.core.extensions import ExtensionPoint
 from assessflow.tenancy.models import Membership
 from assessflow.tenancy.roles import OrganisationKind
 
 from .models import TimelineEntry
 
 # Each returns a queryset of rows (of a model with a `person`) that are safeguarding or DoLS work.
-_rows: list[Callable[[], QuerySet]] = []
+RESTRICTED_ROWS: ExtensionPoint[Callable[[], QuerySet]] = ExtensionPoint("people.restricted_rows")
 # Each returns a Q over TimelineEntry: lines that tell of such work whatever row they are about.
-_lines: list[Callable[[], Q]] = []
-
-
-def register_restricted_rows(rows: Callable[[], QuerySet]) -> None:
-    if rows not in _rows:
-        _rows.append(rows)
-
-
-def register_restricted_lines(lines: Callable[[], Q]) -> None:
-    if lines not in _lines:
-        _lines.append(lines)
+RESTRICTED_LINES: ExtensionPoint[Callable[[], Q]] = ExtensionPoint("people.restricted_lines")
 
 
 def sees_restricted_work(membership: Membership) -> bool:
@@ -41,13 +32,13 @@ def sees_restricted_work(membership: Membership) -> bool:
 def restricted_lines(person_id: int | None = None) -> Q:
     """The timeline lines about restricted rows, or that tell of restricted work; narrowed to one person if given."""
     found = Q(pk__in=[])
-    for source in _rows:
+    for source in RESTRICTED_ROWS:
         rows = source()
         if person_id is not None:
             rows = rows.filter(person_id=person_id)
         keys = rows.annotate(key=Cast("pk", output_field=CharField())).values("key")
         found |= Q(object_type=rows.model._meta.label_lower, object_id__in=keys)
-    for lines in _lines:
+    for lines in RESTRICTED_LINES:
         found |= lines()
     return found
 
@@ -62,7 +53,7 @@ def hide_restricted_work_for(membership: Membership, queryset: QuerySet, *, pers
         return queryset
     if queryset.model is TimelineEntry:
         return queryset.exclude(restricted_lines(person_id))
-    for source in _rows:
+    for source in RESTRICTED_ROWS:
         rows = source()
         if rows.model is queryset.model:
             queryset = queryset.exclude(pk__in=rows.values("pk"))

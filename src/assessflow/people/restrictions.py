@@ -15,6 +15,7 @@ from assessflow.tenancy.models import Membership, Team, User
 from assessflow.tenancy.permissions import require
 from assessflow.tenancy.services import notify
 
+from .actions import AccessAction
 from .models import Person, Restriction
 
 SESSION_KEY = "break_glass_person_ids"
@@ -120,7 +121,7 @@ def break_glass(*, actor: Actor, person: Person, reason: str, session) -> None:
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.VIEW,
-            action="person.break_glass",
+            action=AccessAction.PERSON_BREAK_GLASS,
             obj=person,
             council_id=person.council_id,
             person_id=person.pk,
@@ -146,7 +147,7 @@ def restrict(
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="person.restricted",
+            action=AccessAction.PERSON_RESTRICTED,
             obj=person,
             council_id=person.council_id,
             person_id=person.pk,
@@ -161,7 +162,7 @@ def lift(*, actor: Actor, restriction: Restriction) -> None:
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="person.restriction_lifted",
+            action=AccessAction.PERSON_RESTRICTION_LIFTED,
             obj=restriction.person,
             council_id=restriction.council_id,
             person_id=restriction.person_id,

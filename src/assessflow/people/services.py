@@ -14,6 +14,7 @@ from assessflow.pathway.services import record_event
 from assessflow.pathway.transitions import change_status
 from assessflow.tenancy.models import Organisation
 
+from .actions import AccessAction
 from .identity import normalise_name, normalise_nhs_number, normalise_postcode, tidy_name
 from .models import Person, Relationship, TimelineEntry
 
@@ -178,7 +179,7 @@ def create_person(*, actor: Actor, council: Organisation, details: dict, submiss
             record_access(
                 actor=actor,
                 kind=AccessEvent.Kind.CHANGE,
-                action="person.created",
+                action=AccessAction.PERSON_CREATED,
                 obj=person,
                 council_id=council.pk,
                 person_id=person.pk,
@@ -214,7 +215,7 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="person.updated",
+            action=AccessAction.PERSON_UPDATED,
             obj=person,
             council_id=person.council_id,
             person_id=person.pk,
@@ -227,7 +228,7 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
     return person
 
 
-def record_person_viewed(*, actor: Actor, person: Person, action: str = "person.viewed") -> None:
+def record_person_viewed(*, actor: Actor, person: Person, action: str = AccessAction.PERSON_VIEWED) -> None:
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.VIEW,
@@ -245,7 +246,7 @@ def record_people_searched(*, actor: Actor, council_ids: list[int], criteria: li
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.SEARCH,
-            action="person.searched",
+            action=AccessAction.PERSON_SEARCHED,
             council_id=council_id,
             fields=criteria,
             detail={"shown": shown},
@@ -265,7 +266,7 @@ def add_relationship(*, actor: Actor, person: Person, details: dict, submission_
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="person.relationship_added",
+            action=AccessAction.PERSON_RELATIONSHIP_ADDED,
             obj=relationship,
             council_id=person.council_id,
             person_id=person.pk,

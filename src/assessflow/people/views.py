@@ -11,7 +11,8 @@ from assessflow.core.journeys import done
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
-from .extensions import TIMELINE_KINDS, person_page
+from .actions import AccessAction
+from .extensions import person_page, timeline_kinds
 from .forms import EditPersonForm, NewPersonForm, PersonSearchForm, RelationshipForm
 from .restrictions import active_restriction, closed_to
 from .selectors import PersonSearch
@@ -119,7 +120,8 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_for(request.membership, person_id, session=request.session)
     services.record_person_viewed(actor=Actor.from_request(request), person=person)
     kind = request.GET.get("kind", "")
-    if kind not in TIMELINE_KINDS:
+    kinds = timeline_kinds()
+    if kind not in kinds:
         kind = ""
     return render(
         request,
@@ -130,7 +132,7 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
             "timeline": selectors.timeline_page(
                 request.membership, person, kind=kind, cursor=request.GET.get("before", "")
             ),
-            "timeline_kinds": TIMELINE_KINDS,
+            "timeline_kinds": kinds,
             "timeline_kind": kind,
             "may_change": may(request.membership, "people.change_person", person),
             "may_view_access_log": may(request.membership, "people.view_access_log", person),
@@ -173,7 +175,7 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
                 return done(request, f"{person.full_name}'s details saved", "people:detail", person_id=person.pk)
     else:
         services.record_person_viewed(
-            actor=Actor.from_request(request), person=person, action="person.opened_for_change"
+            actor=Actor.from_request(request), person=person, action=AccessAction.PERSON_OPENED_FOR_CHANGE
         )
         form = EditPersonForm(instance=person, initial={"version": person.version})
     return render(
@@ -217,7 +219,9 @@ def relationship_new(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("people.view_access_log")
 def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_for(request.membership, person_id, session=request.session)
-    services.record_person_viewed(actor=Actor.from_request(request), person=person, action="person.access_log_viewed")
+    services.record_person_viewed(
+        actor=Actor.from_request(request), person=person, action=AccessAction.PERSON_ACCESS_LOG_VIEWED
+    )
     page = Paginator(selectors.access_log_of(person), ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "people/access_log.html", {**person_page(request.membership, person), "page": page})
 

@@ -17,6 +17,7 @@ from assessflow.tenancy.permissions import require
 from assessflow.tenancy.roles import OrganisationKind, Role
 from assessflow.tenancy.services import notify
 
+from .actions import AccessAction
 from .models import Concern, DolsApplication, SafeguardingSettings
 
 SESSION_KEY = "break_glass_safeguarding"
@@ -152,7 +153,7 @@ def break_glass(*, actor: Actor, record: Concern | DolsApplication, reason: str,
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.VIEW,
-            action=f"safeguarding.{kind}.break_glass",
+            action=AccessAction(f"safeguarding.{kind}.break_glass"),
             obj=record,
             detail={"reason": reason},
         )

@@ -15,6 +15,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
 from . import access, dols_priority, selectors
+from .actions import AccessAction
 from .categories import Requirement
 from .dols_forms import (
     ApprovedDoctorForm,
@@ -97,7 +98,7 @@ def new_request(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("safeguarding.raise")
 def application(request: HttpRequest, application_id: int) -> HttpResponse:
     item = access.dols_for(request.membership, application_id, request.session)
-    viewed(request, item, "safeguarding.dols.viewed")
+    viewed(request, item, AccessAction.DOLS_VIEWED)
     today = timezone.localdate()
     due = services.deadlines(item)
     return render(
@@ -221,7 +222,7 @@ def step(request: HttpRequest, application_id: int, step: str) -> HttpResponse:
 def assessments(request: HttpRequest, application_id: int) -> HttpResponse:
     """The six assessments as one task list: each one's status, who made it, and the way to record it."""
     item = access.dols_for(request.membership, application_id, request.session)
-    viewed(request, item, "safeguarding.dols.viewed")
+    viewed(request, item, AccessAction.DOLS_VIEWED)
     tasks = assessment_tasks(item, request.membership)
     return render(
         request,

@@ -11,6 +11,7 @@ from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
 from . import access
+from .actions import AccessAction
 from .forms import ConcludeForm, EnquiryForm, ProtectionActionForm, StrategyForm
 from .models import Enquiry
 from .pages import as_initial, form_page, viewed
@@ -29,7 +30,7 @@ def enquiry_for(request: HttpRequest, enquiry_id: int) -> Enquiry:
 @permission_required("safeguarding.raise")
 def enquiry(request: HttpRequest, enquiry_id: int) -> HttpResponse:
     item = enquiry_for(request, enquiry_id)
-    viewed(request, item, "safeguarding.enquiry.viewed")
+    viewed(request, item, AccessAction.ENQUIRY_VIEWED)
     return render(
         request,
         "safeguarding/enquiry.html",

@@ -9,6 +9,7 @@ from assessflow.core import journeys
 from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
+from .actions import AccessAction
 from .forms import ConcernForm, PortalDolsForm
 from .models import Concern, DolsApplication
 from .pages import add_errors, viewed
@@ -82,7 +83,7 @@ def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
     found = _own(request).filter(pk=concern_id).first()
     if found is None:
         raise Http404("Not found")
-    viewed(request, found, "safeguarding.concern.acknowledged")
+    viewed(request, found, AccessAction.CONCERN_ACKNOWLEDGED)
     return render(request, "safeguarding/portal_concern.html", {"concern": found})
 
 
@@ -124,7 +125,7 @@ def dols(request: HttpRequest, application_id: int) -> HttpResponse:
     found = _own_requests(request).filter(pk=application_id).first()
     if found is None:
         raise Http404("Not found")
-    viewed(request, found, "safeguarding.dols.viewed")
+    viewed(request, found, AccessAction.DOLS_VIEWED)
     return render(
         request, "safeguarding/portal_dols.html", {"application": found, "deadlines": dols_services.deadlines(found)}
     )

@@ -13,6 +13,7 @@ from assessflow.core.exports import csv_lines
 from assessflow.tenancy.permissions import permission_required
 
 from . import reporting_periods
+from .actions import AccessAction
 from .returns import CSV_HEADERS, csv_rows, dols_return, safeguarding_return
 
 
@@ -66,7 +67,7 @@ def returns_csv(request: HttpRequest) -> HttpResponse:
     record_access(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.EXPORT,
-        action="safeguarding.returns_exported",
+        action=AccessAction.RETURNS_EXPORTED,
         council_id=request.membership.organisation_id,
         detail={"year": year},
     )

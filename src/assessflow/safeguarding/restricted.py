@@ -1,12 +1,11 @@
-"""What of safeguarding and DoLS sits in the apps below it, named to `people.restricted_work` so that none of it
-reaches a provider, a referrer or a citizen: DoLS waiting-list entries, referrals screened onto DoLS work,
-protection plan tasks, and the timeline lines that tell of them."""
+"""What of safeguarding and DoLS sits in the apps below it, so that none of it reaches a provider, a referrer or
+a citizen: DoLS waiting-list entries, referrals screened onto DoLS work, protection plan tasks, and the timeline
+lines that tell of them. The app's AppConfig.ready() registers each with `people.restricted_work`."""
 
 from django.db.models import Q, QuerySet
 
 from assessflow.casework.models import Task
 from assessflow.frontdoor.models import Referral
-from assessflow.people.restricted_work import register_restricted_lines, register_restricted_rows
 from assessflow.waiting.models import RESTRICTED_WORK, KeepInTouchContact, WaitingListEntry
 
 from .models import ProtectionAction
@@ -31,9 +30,3 @@ def protection_tasks() -> QuerySet[Task]:
 def safeguarding_lines() -> Q:
     """A line about a safeguarding record itself (transitions write none today), or a call escalated to one."""
     return Q(object_type__startswith="safeguarding.") | Q(object_type="waiting.waitinglistentry", title=ESCALATED_CALL)
-
-
-def register() -> None:
-    for rows in (dols_entries, dols_referrals, protection_tasks):
-        register_restricted_rows(rows)
-    register_restricted_lines(safeguarding_lines)

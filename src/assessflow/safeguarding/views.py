@@ -16,6 +16,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import access, selectors
+from .actions import AccessAction
 from .forms import ConcernForm, DecisionForm, SettingsForm, TriageForm
 from .models import Concern, DolsApplication
 from .pages import form_page, viewed
@@ -61,7 +62,7 @@ def received(request: HttpRequest, concern_id: int) -> HttpResponse:
     concern = selectors.raised_by(request.membership).select_related("person").filter(pk=concern_id).first()
     if concern is None:
         raise Http404("Not found")
-    viewed(request, concern, "safeguarding.concern.acknowledged")
+    viewed(request, concern, AccessAction.CONCERN_ACKNOWLEDGED)
     return render(
         request,
         "safeguarding/received.html",
@@ -114,7 +115,7 @@ def _concern_page(request: HttpRequest, concern: Concern, triage_form=None, stat
 @permission_required("safeguarding.raise")
 def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
     item = access.concern_for(request.membership, concern_id, request.session)
-    viewed(request, item, "safeguarding.concern.viewed")
+    viewed(request, item, AccessAction.CONCERN_VIEWED)
     return _concern_page(request, item)
 
 
@@ -194,7 +195,7 @@ def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
     record_on_person(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.VIEW,
-        action="safeguarding.record.listed",
+        action=AccessAction.RECORD_LISTED,
         obj=person,
         person_id=person.pk,
         detail={

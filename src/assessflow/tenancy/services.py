@@ -13,6 +13,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 
+from .actions import AccessAction
 from .models import Invitation, Membership, Notification, Organisation, Team, User
 
 
@@ -70,7 +71,7 @@ def add_member(
         )
         membership.full_clean()
         membership.save()
-        _record(actor, "member.added", membership)
+        _record(actor, AccessAction.MEMBER_ADDED, membership)
     return membership
 
 
@@ -104,7 +105,7 @@ def _invite(
         team=team,
         invited_by=actor.user,
     )
-    _record(actor, "member.invited", invitation)
+    _record(actor, AccessAction.MEMBER_INVITED, invitation)
     notify(
         user=user,
         message=f"{organisation.name} invites you to work with them as {invitation.get_role_display().lower()}. "
@@ -144,7 +145,11 @@ def answer_invitation(*, actor: Actor, invitation: Invitation, accept: bool) -> 
             )
             Invitation.objects.filter(pk=invitation.pk).update(membership=membership)
             invitation.membership = membership
-        _record(actor, "member.invitation_accepted" if accept else "member.invitation_declined", invitation)
+        _record(
+            actor,
+            AccessAction.MEMBER_INVITATION_ACCEPTED if accept else AccessAction.MEMBER_INVITATION_DECLINED,
+            invitation,
+        )
     return invitation
 
 
@@ -159,7 +164,7 @@ def withdraw_invitation(*, actor: Actor, organisation: Organisation, invitation_
             status=Invitation.Status.WITHDRAWN, answered_at=timezone.now()
         )
         invitation.status = Invitation.Status.WITHDRAWN
-        _record(actor, "member.invitation_withdrawn", invitation)
+        _record(actor, AccessAction.MEMBER_INVITATION_WITHDRAWN, invitation)
     return invitation
 
 
@@ -170,7 +175,7 @@ def set_membership_active(*, actor: Actor, membership: Membership, active: bool)
     with transaction.atomic():
         Membership.objects.filter(pk=membership.pk).update(is_active=active)
         membership.is_active = active
-        _record(actor, "member.switched_on" if active else "member.switched_off", membership)
+        _record(actor, AccessAction.MEMBER_SWITCHED_ON if active else AccessAction.MEMBER_SWITCHED_OFF, membership)
     return membership
 
 

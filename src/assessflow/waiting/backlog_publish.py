@@ -24,6 +24,7 @@ from assessflow.pathway.models import EventType, PathwayEvent
 from assessflow.people.identity import normalise_name
 from assessflow.people.models import Handover, Person, TimelineEntry
 
+from .actions import AccessAction
 from .models import BacklogImport, Timescale, WaitingListEntry, WorkType
 from .tallies import bump
 from .timescales import due_date
@@ -155,7 +156,7 @@ class Publisher:
         record_access(
             actor=self.actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="backlog.imported",
+            action=AccessAction.BACKLOG_IMPORTED,
             obj=self.job,
             council_id=council_id,
             fields=list(PERSON_FIELDS),

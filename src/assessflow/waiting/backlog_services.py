@@ -27,6 +27,7 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 from assessflow.tenancy.models import Contract, Organisation, User
 
+from .actions import AccessAction
 from .backlog import (
     MAX_ERRORS_KEPT,
     ColumnChecker,
@@ -72,7 +73,7 @@ def start_import(
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="backlog.uploaded",
+            action=AccessAction.BACKLOG_UPLOADED,
             obj=job,
             council_id=council.pk,
             detail={"file": job.original_name, "bytes": len(content), "mapping": saved.name if saved else ""},
@@ -119,7 +120,7 @@ def set_mapping(*, actor: Actor, job: BacklogImport, mapping: dict, save_as: str
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="backlog.mapped",
+            action=AccessAction.BACKLOG_MAPPED,
             obj=job,
             council_id=job.council_id,
             detail={"columns": mapping.get("columns", {}), "saved_as": save_as},
@@ -138,7 +139,11 @@ def rematch(*, actor: Actor, job: BacklogImport) -> BacklogImport:
         if claimed != 1:
             raise ImportNotReady("Only a checked file that is not yet imported can be matched again.")
         record_access(
-            actor=actor, kind=AccessEvent.Kind.CHANGE, action="backlog.rematched", obj=job, council_id=job.council_id
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.BACKLOG_REMATCHED,
+            obj=job,
+            council_id=job.council_id,
         )
         staged = _checked_name(job)
         transaction.on_commit(lambda: job.file.storage.delete(staged))
@@ -158,7 +163,7 @@ def abandon(*, actor: Actor, job: BacklogImport) -> BacklogImport:
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="backlog.abandoned",
+            action=AccessAction.BACKLOG_ABANDONED,
             obj=job,
             council_id=job.council_id,
             detail={"file": job.original_name},

@@ -20,8 +20,9 @@ from assessflow.people.extensions import flag_concern
 from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Team
 
+from .actions import AccessAction
+from .extensions import entry_left_list
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
-from .signals import entry_left_list
 from .tallies import bump, bump_entry, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, STATUTORY_DEADLINE, due_date
 
@@ -92,7 +93,7 @@ def add_entry(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="waiting.added",
+            action=AccessAction.ADDED,
             obj=entry,
             detail={"work_type": work_type, "priority": priority},
         )
@@ -169,7 +170,7 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="waiting.reprioritised",
+            action=AccessAction.REPRIORITISED,
             obj=entry,
             fields=["priority", "due_on"],
             detail={"from": old, "to": priority},
@@ -312,8 +313,8 @@ def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_cod
         if old == Status.WAITING:
             bump_entry(entry, -1)
         entry.refresh_from_db()
-        entry_left_list.send(sender=WaitingListEntry, entry=entry, actor=actor)
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=f"waiting.{status}", obj=entry)
+        entry_left_list(entry=entry, actor=actor)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction(f"waiting.{status}"), obj=entry)
         record_on_pathway(
             actor=actor,
             person=entry.person,

@@ -13,6 +13,7 @@ from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
 from assessflow.tenancy.permissions import permission_required
 
+from .actions import AccessAction
 from .models import ContactInterval, Priority, Timescale, WorkType
 from .timescales import DEFAULT_CONTACT_DAYS, DEFAULT_WORKING_DAYS
 
@@ -83,7 +84,7 @@ def waiting_settings(request: HttpRequest) -> HttpResponse:
             record_access(
                 actor=Actor.from_request(request),
                 kind=AccessEvent.Kind.CHANGE,
-                action="waiting.settings_saved",
+                action=AccessAction.SETTINGS_SAVED,
                 council_id=council.pk,
                 fields=form.changed_data,
             )

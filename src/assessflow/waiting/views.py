@@ -20,6 +20,7 @@ from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
+from .actions import AccessAction
 from .extensions import entry_actions
 from .forms import KeepInTouchForm, ListFilterForm, ReprioritiseForm, ScreeningForm
 from .models import Priority, WorkType
@@ -139,7 +140,7 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
 def entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     item = selectors.entry_for(request.membership, entry_id, request.session)
     record_on_person(
-        actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action="waiting.entry_viewed", obj=item
+        actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action=AccessAction.ENTRY_VIEWED, obj=item
     )
     return _entry_page(request, item, ReprioritiseForm(initial={"version": item.version, "priority": item.priority}))
 
@@ -237,7 +238,7 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
     record_access(
         actor=Actor.from_request(request),
         kind=AccessEvent.Kind.EXPORT,
-        action="waiting.exported",
+        action=AccessAction.EXPORTED,
         council_id=request.membership.council.pk,
         fields=EXPORT_HEADERS,
         detail={
@@ -298,7 +299,7 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
         record_on_person(
             actor=Actor.from_request(request),
             kind=AccessEvent.Kind.VIEW,
-            action="waiting.keep_in_touch_opened",
+            action=AccessAction.KEEP_IN_TOUCH_OPENED,
             obj=item,
         )
     if request.method == "POST" and form.is_valid():

@@ -13,6 +13,7 @@ from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline, hide_from_timeline
 
+from ..actions import AccessAction
 from ..models import Document
 from ..selectors import settings_for
 from ..uploads import HEAD_BYTES, UploadRefused, check_upload
@@ -74,7 +75,7 @@ def _store(*, actor, person, title, category, content: bytes, content_type, exte
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="document.added",
+            action=AccessAction.DOCUMENT_ADDED,
             obj=document,
             detail={"type": content_type},
         )
@@ -107,7 +108,7 @@ def store_generated(*, actor: Actor, person: Person, title: str, pdf: bytes, sub
 
 
 def record_download(*, actor: Actor, document: Document) -> None:
-    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action="document.downloaded", obj=document)
+    record_on_person(actor=actor, kind=AccessEvent.Kind.VIEW, action=AccessAction.DOCUMENT_DOWNLOADED, obj=document)
 
 
 def retract_document(*, actor: Actor, document: Document, reason: str) -> None:
@@ -118,7 +119,7 @@ def retract_document(*, actor: Actor, document: Document, reason: str) -> None:
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="document.retracted",
+            action=AccessAction.DOCUMENT_RETRACTED,
             obj=document,
             detail={"reason": reason},
         )

@@ -17,6 +17,7 @@ from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 from assessflow.tenancy.models import Organisation
 
+from ..actions import AccessAction
 from ..merge import merge, merged_fields, unknown_fields, verbs_before_contact
 from ..models import CaseworkSettings, Document, LetterTemplate
 from ..selectors import settings_for
@@ -57,7 +58,7 @@ def save_template(
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="letter_template.saved",
+            action=AccessAction.LETTER_TEMPLATE_SAVED,
             obj=template,
             council_id=council.pk,
         )
@@ -70,7 +71,7 @@ def set_template_active(*, actor: Actor, template: LetterTemplate, active: bool)
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
-        action="letter_template.switched_on" if active else "letter_template.switched_off",
+        action=AccessAction.LETTER_TEMPLATE_SWITCHED_ON if active else AccessAction.LETTER_TEMPLATE_SWITCHED_OFF,
         obj=template,
         council_id=template.council_id,
     )
@@ -91,7 +92,7 @@ def record_preview(*, actor: Actor, person: Person, template: LetterTemplate) ->
     record_access(
         actor=actor,
         kind=AccessEvent.Kind.VIEW,
-        action="letter.previewed",
+        action=AccessAction.LETTER_PREVIEWED,
         obj=person,
         council_id=person.council_id,
         person_id=person.pk,
@@ -201,7 +202,7 @@ def mark_sent(*, actor: Actor, letter: Document, how: str, sent_at: datetime.dat
             raise ValidationError("This letter is already marked as sent")
         letter.refresh_from_db(fields=["sent_at", "sent_how", "sent_by"])
         record_on_person(
-            actor=actor, kind=AccessEvent.Kind.CHANGE, action="letter.sent", obj=letter, detail={"how": how}
+            actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.LETTER_SENT, obj=letter, detail={"how": how}
         )
         add_to_timeline(
             person=letter.person,

@@ -12,6 +12,7 @@ from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person, TimelineEntry
 from assessflow.people.services import add_to_timeline, hide_from_timeline
 
+from ..actions import AccessAction
 from ..models import Note
 from ..selectors import settings_for
 from .common import url_of
@@ -53,7 +54,7 @@ def add_note(
     note.full_clean()
     with transaction.atomic():
         note.save()
-        action = "note.amended" if amends else "note.added"
+        action = AccessAction.NOTE_AMENDED if amends else AccessAction.NOTE_ADDED
         record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=action, obj=note)
         title = f"Amendment to a note: {note.get_note_type_display()}" if amends else note.get_note_type_display()
         add_to_timeline(
@@ -91,7 +92,11 @@ def edit_note(*, actor: Actor, note: Note, text: str, significant: bool, expecte
             raise NoteLocked("Someone changed this note after you opened it.")
         note.refresh_from_db()
         record_on_person(
-            actor=actor, kind=AccessEvent.Kind.CHANGE, action="note.edited", obj=note, fields=["text", "significant"]
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.NOTE_EDITED,
+            obj=note,
+            fields=["text", "significant"],
         )
         TimelineEntry.objects.filter(object_type="casework.note", object_id=str(note.pk)).update(
             summary=text, significant=significant
@@ -105,7 +110,11 @@ def retract_note(*, actor: Actor, note: Note, reason: str) -> Note:
             retracted_at=timezone.now(), retracted_by=actor.user, retraction_reason=reason
         )
         record_on_person(
-            actor=actor, kind=AccessEvent.Kind.CHANGE, action="note.retracted", obj=note, detail={"reason": reason}
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.NOTE_RETRACTED,
+            obj=note,
+            detail={"reason": reason},
         )
         hide_from_timeline(obj=note)
     note.refresh_from_db()

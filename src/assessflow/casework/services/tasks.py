@@ -14,6 +14,7 @@ from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 from assessflow.tenancy.models import Team, User
 
+from ..actions import AccessAction
 from ..models import Task
 from .common import url_of
 
@@ -60,7 +61,7 @@ def set_task(
     task.full_clean()
     with transaction.atomic():
         task.save()
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="task.set", obj=task)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.TASK_SET, obj=task)
         owner = assigned_to.full_name if assigned_to else assigned_team.name
         add_to_timeline(
             person=person,
@@ -100,7 +101,12 @@ def _close(*, actor: Actor, task: Task, status: str, note: str, action: str, tit
 
 def complete_task(*, actor: Actor, task: Task, note: str = "") -> Task:
     return _close(
-        actor=actor, task=task, status=Task.Status.DONE, note=note, action="task.completed", title="Task done"
+        actor=actor,
+        task=task,
+        status=Task.Status.DONE,
+        note=note,
+        action=AccessAction.TASK_COMPLETED,
+        title="Task done",
     )
 
 
@@ -110,7 +116,7 @@ def cancel_task(*, actor: Actor, task: Task, reason: str) -> Task:
         task=task,
         status=Task.Status.CANCELLED,
         note=reason,
-        action="task.cancelled",
+        action=AccessAction.TASK_CANCELLED,
         title="Task cancelled",
     )
 
@@ -124,7 +130,11 @@ def reassign_task(*, actor: Actor, task: Task, assigned_to: User | None, assigne
         task.refresh_from_db()
         owner = assigned_to.full_name if assigned_to else assigned_team.name
         record_on_person(
-            actor=actor, kind=AccessEvent.Kind.CHANGE, action="task.reassigned", obj=task, detail={"to": owner}
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.TASK_REASSIGNED,
+            obj=task,
+            detail={"to": owner},
         )
         add_to_timeline(
             person=task.person,

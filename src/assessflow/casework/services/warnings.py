@@ -12,6 +12,7 @@ from assessflow.audit.services import record_on_person
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 
+from ..actions import AccessAction
 from ..models import PersonWarning
 
 
@@ -33,7 +34,7 @@ def add_warning(
     warning.full_clean()
     with transaction.atomic():
         warning.save()
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="warning.added", obj=warning)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.WARNING_ADDED, obj=warning)
         add_to_timeline(
             person=person,
             kind="warning",
@@ -52,7 +53,7 @@ def end_warning(*, actor: Actor, warning: PersonWarning) -> PersonWarning:
     with transaction.atomic():
         PersonWarning.objects.filter(pk=warning.pk).update(ended_at=timezone.now(), ended_by=actor.user)
         warning.refresh_from_db()
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action="warning.ended", obj=warning)
+        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.WARNING_ENDED, obj=warning)
         add_to_timeline(
             person=warning.person,
             kind="warning",

@@ -17,6 +17,7 @@ from assessflow.audit.services import record_access
 from assessflow.tenancy.models import Contract, Membership, Organisation, Team, User
 from assessflow.tenancy.roles import OrganisationKind, Qualification, Role
 
+from ..actions import AccessAction
 from ..models import CitizenAccount, Handover, Person, Relationship
 from . import population
 
@@ -216,7 +217,7 @@ def load_demo_council(*, people: int, today: datetime.date, progress=None) -> in
             record_access(
                 actor=Actor.system("load_demo"),
                 kind=AccessEvent.Kind.CHANGE,
-                action="person.loaded",
+                action=AccessAction.PERSON_LOADED,
                 council_id=council.pk,
                 detail={"people_added": added},
             )

@@ -16,6 +16,7 @@ from assessflow.waiting.models import WorkType
 from assessflow.waiting.services import add_entry
 
 from ..access import team_managers
+from ..actions import AccessAction
 from ..categories import Risk
 from ..duty import s42_duty_applies
 from ..models import Concern, Enquiry
@@ -65,7 +66,7 @@ def raise_concern(
         log(
             actor=actor,
             record=concern,
-            action="safeguarding.concern.raised",
+            action=AccessAction.CONCERN_RAISED,
             event_type=EventType.CONCERN_RAISED,
             to_status=concern.status,
             reason_code=concern.origin,
@@ -110,7 +111,7 @@ def triage(*, actor: Actor, concern: Concern, risk: str, note: str, expected_ver
         log(
             actor=actor,
             record=concern,
-            action="safeguarding.concern.triaged",
+            action=AccessAction.CONCERN_TRIAGED,
             event_type=EventType.CONCERN_TRIAGED,
             from_status=Concern.Status.RECEIVED,
             to_status=concern.status,
@@ -205,7 +206,7 @@ def decide(
         log(
             actor=actor,
             record=concern,
-            action="safeguarding.concern.decided",
+            action=AccessAction.CONCERN_DECIDED,
             event_type=EventType.SAFEGUARDING_DECIDED,
             from_status=Concern.Status.TRIAGED,
             to_status=target,
@@ -240,7 +241,7 @@ def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, le
     log(
         actor=actor,
         record=enquiry,
-        action="safeguarding.enquiry.started",
+        action=AccessAction.ENQUIRY_STARTED,
         event_type=EventType.ENQUIRY_STARTED,
         to_status=enquiry.status,
         reason_code=kind,

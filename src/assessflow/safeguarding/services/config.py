@@ -6,6 +6,7 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
 
+from ..actions import AccessAction
 from ..models import SafeguardingSettings
 
 
@@ -15,7 +16,7 @@ def save_settings(*, actor: Actor, form) -> SafeguardingSettings:
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.settings_saved",
+            action=AccessAction.SETTINGS_SAVED,
             obj=saved,
             council_id=saved.council_id,
             fields=list(form.changed_data),

@@ -16,6 +16,7 @@ from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry, leave_list, move_due_date
 
 from .. import dols_priority
+from ..actions import AccessAction
 from ..categories import RepresentativeKind, Requirement, Risk
 from ..deadlines import (
     DeadlineRuleBroken,
@@ -99,7 +100,7 @@ def receive_request(
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.requested",
+            action=AccessAction.DOLS_REQUESTED,
             event_type=EventType.DOLS_REQUESTED,
             to_status=application.status,
             reason_code="urgent" if urgent_given_on else "standard",
@@ -157,7 +158,7 @@ def extend_urgent(
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.extended",
+            action=AccessAction.DOLS_EXTENDED,
             event_type=EventType.DOLS_URGENT_EXTENDED,
             reason_code=str(days),
         )
@@ -201,7 +202,7 @@ def screen(
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.screened",
+            action=AccessAction.DOLS_SCREENED,
             event_type=EventType.DOLS_SCREENED,
             from_status=Status.RECEIVED,
             to_status=Status.WAITING,
@@ -300,7 +301,7 @@ def decide(
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.decided",
+            action=AccessAction.DOLS_DECIDED,
             event_type=EventType.DOLS_DECIDED,
             from_status=Status.WAITING,
             to_status=target,
@@ -344,7 +345,7 @@ def close(*, actor: Actor, application: DolsApplication, reason: str, note: str,
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.closed",
+            action=AccessAction.DOLS_CLOSED,
             event_type=EventType.DOLS_CLOSED,
             from_status=old,
             to_status=Status.CLOSED,
@@ -371,7 +372,7 @@ def request_review(*, actor: Actor, application: DolsApplication, reason: str, e
         log(
             actor=actor,
             record=application,
-            action="safeguarding.dols.review_requested",
+            action=AccessAction.DOLS_REVIEW_REQUESTED,
             event_type=EventType.DOLS_REVIEW_REQUESTED,
             from_status=Status.GRANTED,
             to_status=Status.GRANTED,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
+from assessflow.core.extensions import ExtensionPoint
 from assessflow.pathway.models import EventType
 from assessflow.people.services import record_on_pathway
 from assessflow.tenancy.models import Organisation, User
@@ -26,25 +27,21 @@ from assessflow.waiting.services import leave_list, move_entry
 from assessflow.waiting.tallies import bump_entry
 
 from ..access import may_assess
+from ..actions import AccessAction
 from ..categories import ASSESSED_BY, AssessedBy, Requirement
 from ..models import ApprovedDoctor, DolsApplication, DolsAssessment
 from . import IllegalMove, claim, council_workers
 
 DOCTOR_FIELDS = ("name", "gmc_number", "approval", "approval_reference", "organisation", "approval_ends_on", "user")
 # Who holds the best interests assessor's qualification is kept in the assessor pool, which belongs to the
-# allocation app above this one: it registers how to ask (`register_bia_check`), and with none registered
+# allocation app above this one: it registers how to ask, (council_id, user) -> bool, and with none registered
 # nobody qualifies.
-_bia_checks: list[Callable[[int, User], bool]] = []
-
-
-def register_bia_check(check: Callable[[int, User], bool]) -> None:
-    if check not in _bia_checks:
-        _bia_checks.append(check)
+BIA_CHECKS: ExtensionPoint[Callable[[int, User], bool]] = ExtensionPoint("safeguarding.bia_checks")
 
 
 def is_bia(council_id: int, user: User) -> bool:
     """An approved best interests assessor of the council: its own worker, holding the qualification."""
-    return bool(council_workers(council_id, [user])) and any(check(council_id, user) for check in _bia_checks)
+    return bool(council_workers(council_id, [user])) and any(check(council_id, user) for check in BIA_CHECKS)
 
 
 def approved_doctors(council, today: datetime.date):
@@ -67,7 +64,7 @@ def add_doctor(*, actor: Actor, council: Organisation, values: dict) -> Approved
         record_access(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.doctor_added",
+            action=AccessAction.DOLS_DOCTOR_ADDED,
             obj=doctor,
             council_id=council.pk,
             fields=list(DOCTOR_FIELDS),
@@ -121,7 +118,7 @@ def name_assessors(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.assessors_named",
+            action=AccessAction.DOLS_ASSESSORS_NAMED,
             obj=application,
             fields=["best_interests_assessor", "mental_health_assessor"],
         )
@@ -138,7 +135,7 @@ def assessor_allocated(*, actor: Actor, entry, assessor: User) -> None:
     record_on_person(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
-        action="safeguarding.dols.assessors_named",
+        action=AccessAction.DOLS_ASSESSORS_NAMED,
         obj=application,
         fields=["best_interests_assessor"],
     )
@@ -222,7 +219,7 @@ def record_assessment(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.dols.assessed",
+            action=AccessAction.DOLS_ASSESSED,
             obj=assessment,
             person_id=application.person_id,
             detail={"requirement": requirement, "met": met},

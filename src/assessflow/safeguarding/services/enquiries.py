@@ -14,6 +14,7 @@ from assessflow.casework.services.tasks import set_task
 from assessflow.pathway.models import EventType
 from assessflow.tenancy.models import User
 
+from ..actions import AccessAction
 from ..categories import (
     DONT_KNOW,
     NEEDS_RESULT,
@@ -80,7 +81,7 @@ def update_enquiry(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.enquiry.updated",
+            action=AccessAction.ENQUIRY_UPDATED,
             obj=enquiry,
             fields=[*PLAN_FIELDS, "named_workers"],
         )
@@ -119,7 +120,7 @@ def add_strategy_discussion(
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
-            action="safeguarding.strategy.recorded",
+            action=AccessAction.STRATEGY_RECORDED,
             obj=discussion,
             person_id=enquiry.person_id,
         )
@@ -241,7 +242,7 @@ def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version
         log(
             actor=actor,
             record=enquiry,
-            action="safeguarding.enquiry.concluded",
+            action=AccessAction.ENQUIRY_CONCLUDED,
             event_type=EventType.ENQUIRY_CONCLUDED,
             from_status=Enquiry.Status.OPEN,
             to_status=Enquiry.Status.CONCLUDED,
@@ -253,7 +254,7 @@ def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version
         log(
             actor=actor,
             record=concern,
-            action="safeguarding.concern.closed",
+            action=AccessAction.CONCERN_CLOSED,
             event_type=EventType.CLOSED,
             from_status=Concern.Status.ENQUIRY,
             to_status=Concern.Status.CLOSED,

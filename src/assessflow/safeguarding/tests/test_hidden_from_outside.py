@@ -20,7 +20,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.casework.models import Task
-from assessflow.people.extensions import TIMELINE_KINDS
+from assessflow.people.extensions import timeline_kinds
 from assessflow.safeguarding.categories import Requirement
 from assessflow.safeguarding.models import Concern, DolsApplication, ProtectionAction
 from assessflow.tenancy.roles import Qualification, Role
@@ -293,7 +293,7 @@ def walk_ordinary(client, route: str, kind: str, case: Case, where: str) -> int:
     path = fill(route, {kind: case.ordinary[kind]})
     status = get_every_page_of(client, path, {}, case, where)
     if kind == "person_id":
-        for timeline_kind in TIMELINE_KINDS:
+        for timeline_kind in timeline_kinds():
             get_every_page_of(client, path, {"kind": timeline_kind}, case, f"{where} kind={timeline_kind}")
     return status
 
