@@ -88,7 +88,9 @@ def _screening(membership, today, home) -> dict:
     if membership.role == Role.FRONT_DOOR:
         rows = list(screening_queue(membership)[:SHOWN_ROWS])
         home.shown += [r.person for r in rows]
-    return {"counts": counts, "rows": rows, "contacts_due": _contacts_due(membership, today)}
+    # A manager finds the keep-in-touch contacts beside the waiting lists instead.
+    contacts = _contacts_due(membership, today) if membership.role == Role.FRONT_DOOR else None
+    return {"counts": counts, "rows": rows, "contacts_due": contacts}
 
 
 def _contacts_due(membership, today) -> int | None:

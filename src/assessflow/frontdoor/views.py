@@ -12,6 +12,7 @@ from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.people.selectors import person_for
+from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import selectors, services
@@ -78,6 +79,12 @@ def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
 @permission_required("frontdoor.screen")
 def queue(request: HttpRequest) -> HttpResponse:
     rows = list(selectors.screening_queue(request.membership)[:QUEUE_LIMIT])
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[request.membership.organisation_id],
+        criteria=["screening queue"],
+        found=[r.person for r in rows],
+    )
     return render(request, "frontdoor/queue.html", {"referrals": rows, "limited": len(rows) == QUEUE_LIMIT})
 
 

@@ -302,3 +302,13 @@ def test_a_role_home_takes_a_fixed_number_of_queries(cast, sign_in, member, most
     with CaptureQueriesContext(connection) as after:
         client.get(reverse("home"))
     assert len(after) == len(before), "the count of queries grows with the rows"
+
+
+def test_the_screening_queue_names_each_person_with_their_age_and_logs_who_it_showed(cast, sign_in):
+    member = cast.member("front_door_a")
+    page = sign_in(member).get(reverse("frontdoor:queue")).content.decode()
+    assert "Alice Ashworth" in page and f'<td class="govuk-table__cell">{cast.person_a.age}</td>' in page
+    assert "Bertha" not in page
+    with scopes_disabled():
+        logged = AccessEvent.objects.filter(action="person.searched", actor=member.user).latest("pk")
+    assert cast.person_a.pk in logged.detail["shown"] and cast.person_b.pk not in logged.detail["shown"]
