@@ -2,8 +2,6 @@
 
 import uuid
 
-from django.core.exceptions import ValidationError
-
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
@@ -12,27 +10,6 @@ from assessflow.pathway.models import EventType
 from assessflow.pathway.services import record_event
 from assessflow.tenancy.models import User
 from assessflow.tenancy.roles import STAFF_ROLES
-
-
-class IllegalMove(ValidationError):
-    """A transition the state machine does not allow, or one someone else made first."""
-
-
-def check_move(transitions: dict, current: str, target: str, what: str) -> None:
-    if target not in transitions.get(current, ()):
-        raise IllegalMove(f"A {what} cannot go from {current.replace('_', ' ')} to {target.replace('_', ' ')}.")
-
-
-def claim(model, record, *, expected_version: int, **changes) -> None:
-    """Write a transition as `UPDATE … WHERE version = v`: a miss means someone else got there first."""
-    updated = model.objects.filter(pk=record.pk, version=expected_version).update(
-        version=expected_version + 1, **changes
-    )
-    if updated != 1:
-        raise IllegalMove("Someone else changed this record after you opened it. Reload the page and check.")
-    for field, value in changes.items():
-        setattr(record, field, value)
-    record.version = expected_version + 1
 
 
 def council_workers(council_id: int, users) -> set[int]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from assessflow.audit.actor import Actor
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove, change_status, check_move
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Notification, User
 from assessflow.tenancy.services import notify
@@ -20,7 +21,7 @@ from ..actions import AccessAction
 from ..categories import Risk
 from ..duty import s42_duty_applies
 from ..models import Concern, Enquiry
-from . import IllegalMove, check_move, claim, council_workers, log, portal_person
+from . import council_workers, log, portal_person
 
 TRANSITIONS = {
     Concern.Status.RECEIVED: {Concern.Status.TRIAGED},
@@ -94,28 +95,20 @@ def flag_concern(*, actor: Actor, person: Person, origin: str, origin_id, what_h
 
 
 def triage(*, actor: Actor, concern: Concern, risk: str, note: str, expected_version: int) -> Concern:
-    check_move(TRANSITIONS, concern.status, Concern.Status.TRIAGED, "concern")
+    check_move(TRANSITIONS, concern.status, Concern.Status.TRIAGED, what="concern")
     if risk not in Risk.values:
         raise ValidationError({"risk": "Select the level of risk"})
     with transaction.atomic():
-        claim(
-            Concern,
+        change_status(
             concern,
-            expected_version=expected_version,
-            status=Concern.Status.TRIAGED,
-            risk=risk,
-            triage_note=note,
-            triaged_at=timezone.now(),
-            triaged_by=actor.user,
-        )
-        log(
+            moves=TRANSITIONS,
+            to=Concern.Status.TRIAGED,
             actor=actor,
-            record=concern,
+            event_kind=EventType.CONCERN_TRIAGED,
             action=AccessAction.CONCERN_TRIAGED,
-            event_type=EventType.CONCERN_TRIAGED,
-            from_status=Concern.Status.RECEIVED,
-            to_status=concern.status,
-            reason_code=risk,
+            reason=risk,
+            expected_version=expected_version,
+            fields={"risk": risk, "triage_note": note, "triaged_at": timezone.now(), "triaged_by": actor.user},
         )
         _triage_notices_done(actor, concern)
     return concern
@@ -189,28 +182,25 @@ def decide(
     if decision not in Concern.Decision.values:
         raise ValidationError({"decision": "Select what happens next"})
     target = Concern.Status.CLOSED if decision == Concern.Decision.NO_FURTHER_ACTION else Concern.Status.ENQUIRY
-    check_move(TRANSITIONS, concern.status, target, "concern")
+    check_move(TRANSITIONS, concern.status, target, what="concern")
     _check_decision(answers=answers, decision=decision, note=note, lead=lead)
     with transaction.atomic():
-        claim(
-            Concern,
+        change_status(
             concern,
-            expected_version=expected_version,
-            status=target,
-            decision=decision,
-            decision_note=note,
-            decided_at=timezone.now(),
-            decided_by=actor.user,
-            **{k: (v.strip() if isinstance(v, str) else v) for k, v in answers.items()},
-        )
-        log(
+            moves=TRANSITIONS,
+            to=target,
             actor=actor,
-            record=concern,
+            event_kind=EventType.SAFEGUARDING_DECIDED,
             action=AccessAction.CONCERN_DECIDED,
-            event_type=EventType.SAFEGUARDING_DECIDED,
-            from_status=Concern.Status.TRIAGED,
-            to_status=target,
-            reason_code=decision,
+            reason=decision,
+            expected_version=expected_version,
+            fields={
+                "decision": decision,
+                "decision_note": note,
+                "decided_at": timezone.now(),
+                "decided_by": actor.user,
+                **{k: (v.strip() if isinstance(v, str) else v) for k, v in answers.items()},
+            },
         )
         if decision == Concern.Decision.NO_FURTHER_ACTION:
             if refer_for_assessment:

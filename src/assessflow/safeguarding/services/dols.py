@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from assessflow.audit.actor import Actor
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove, change_status, check_move, claim
 from assessflow.people.models import Person
 from assessflow.tenancy.models import Organisation
 from assessflow.waiting.models import Priority, WaitingListEntry, WorkType
@@ -27,13 +28,14 @@ from ..deadlines import (
     urgent_ends,
 )
 from ..models import DolsApplication
-from . import IllegalMove, check_move, claim, log, portal_person
+from . import log, portal_person
 from .dols_assessors import assessor_allocated, name_assessors, record_assessment, signatory_errors
 
 # Allocation names the best interests assessor through this module; the pages name and record through it too.
 __all__ = ["assessor_allocated", "name_assessors", "record_assessment"]
 
 Status = DolsApplication.Status
+REQUEST = "DoLS request"
 TRANSITIONS = {
     Status.RECEIVED: {Status.WAITING, Status.CLOSED},
     Status.WAITING: {Status.GRANTED, Status.NOT_GRANTED, Status.CLOSED},
@@ -148,9 +150,9 @@ def extend_urgent(
         raise ValidationError({"reasons": "Give the reasons for the extension"})
     with transaction.atomic():
         claim(
-            DolsApplication,
             application,
             expected_version=expected_version,
+            what=REQUEST,
             extension_days=days,
             extended_at=timezone.now(),
             extension_reasons=reasons.strip(),
@@ -173,7 +175,7 @@ def screen(
 ) -> DolsApplication:
     """Priority by the screening tool's criteria (the highest among those met); onto the DoLS waiting list, due
     by the statutory deadline, to be allocated."""
-    check_move(TRANSITIONS, application.status, Status.WAITING, "DoLS request")
+    check_move(TRANSITIONS, application.status, Status.WAITING, what=REQUEST)
     criteria = [c for c in dols_priority.BY_CODE if c in set(criteria or ())]
     priority = dols_priority.priority_for(criteria)
     if not priority:
@@ -189,24 +191,22 @@ def screen(
             team=team,
             due_on=deadlines(application).decide_by,
         )
-        claim(
-            DolsApplication,
+        change_status(
             application,
-            expected_version=expected_version,
-            status=Status.WAITING,
-            priority=priority,
-            screening_criteria=criteria,
-            priority_rationale=note.strip(),
-            waiting_entry=entry,
-        )
-        log(
+            moves=TRANSITIONS,
+            to=Status.WAITING,
             actor=actor,
-            record=application,
+            event_kind=EventType.DOLS_SCREENED,
             action=AccessAction.DOLS_SCREENED,
-            event_type=EventType.DOLS_SCREENED,
-            from_status=Status.RECEIVED,
-            to_status=Status.WAITING,
-            reason_code=priority,
+            reason=priority,
+            expected_version=expected_version,
+            what=REQUEST,
+            fields={
+                "priority": priority,
+                "screening_criteria": criteria,
+                "priority_rationale": note.strip(),
+                "waiting_entry": entry,
+            },
         )
     return application
 
@@ -275,7 +275,7 @@ def decide(
     elif not reason.strip():
         raise ValidationError({"reason": "Say why it is not authorised"})
     target = Status.GRANTED if grant else Status.NOT_GRANTED
-    check_move(TRANSITIONS, application.status, target, "DoLS request")
+    check_move(TRANSITIONS, application.status, target, what=REQUEST)
     now = timezone.now()
     starts_on = timezone.localdate(now)
     ends_on = None
@@ -285,26 +285,24 @@ def decide(
         except DeadlineRuleBroken as error:
             raise ValidationError({"months": str(error)}) from error
     with transaction.atomic():
-        claim(
-            DolsApplication,
+        change_status(
             application,
-            expected_version=expected_version,
-            status=target,
-            decided_at=now,
-            signatory=actor.user,
-            starts_on=starts_on if grant else None,
-            ends_on=ends_on,
-            conditions=conditions.strip() if grant else "",
-            decision_reason=reason.strip(),
-            **(_representative(representative, starts_on) if grant else {}),
-        )
-        log(
+            moves=TRANSITIONS,
+            to=target,
             actor=actor,
-            record=application,
+            event_kind=EventType.DOLS_DECIDED,
             action=AccessAction.DOLS_DECIDED,
-            event_type=EventType.DOLS_DECIDED,
-            from_status=Status.WAITING,
-            to_status=target,
+            expected_version=expected_version,
+            what=REQUEST,
+            fields={
+                "decided_at": now,
+                "signatory": actor.user,
+                "starts_on": starts_on if grant else None,
+                "ends_on": ends_on,
+                "conditions": conditions.strip() if grant else "",
+                "decision_reason": reason.strip(),
+                **(_representative(representative, starts_on) if grant else {}),
+            },
         )
         _leave_waiting_list(actor, application, WaitingListEntry.Status.COMPLETED, target)
     return application
@@ -331,25 +329,23 @@ def close(*, actor: Actor, application: DolsApplication, reason: str, note: str,
     if reason not in DolsApplication.CloseReason.values:
         raise ValidationError({"reason": "Select why it is closed"})
     old = application.status
-    check_move(TRANSITIONS, old, Status.CLOSED, "DoLS request")
+    check_move(TRANSITIONS, old, Status.CLOSED, what=REQUEST)
     with transaction.atomic():
-        claim(
-            DolsApplication,
+        change_status(
             application,
-            expected_version=expected_version,
-            status=Status.CLOSED,
-            close_reason=reason,
-            closed_at=timezone.now(),
-            decision_reason=note.strip() or application.decision_reason,
-        )
-        log(
+            moves=TRANSITIONS,
+            to=Status.CLOSED,
             actor=actor,
-            record=application,
+            event_kind=EventType.DOLS_CLOSED,
             action=AccessAction.DOLS_CLOSED,
-            event_type=EventType.DOLS_CLOSED,
-            from_status=old,
-            to_status=Status.CLOSED,
-            reason_code=reason,
+            reason=reason,
+            expected_version=expected_version,
+            what=REQUEST,
+            fields={
+                "close_reason": reason,
+                "closed_at": timezone.now(),
+                "decision_reason": note.strip() or application.decision_reason,
+            },
         )
         _leave_waiting_list(actor, application, WaitingListEntry.Status.REMOVED, reason)
     return application
@@ -363,9 +359,9 @@ def request_review(*, actor: Actor, application: DolsApplication, reason: str, e
         raise ValidationError({"reason": "Say why a review is asked for"})
     with transaction.atomic():
         claim(
-            DolsApplication,
             application,
             expected_version=expected_version,
+            what=REQUEST,
             review_requested_at=timezone.now(),
             review_reason=reason.strip(),
         )

@@ -20,17 +20,19 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access, record_on_person
 from assessflow.core.extensions import ExtensionPoint
 from assessflow.pathway.models import EventType
-from assessflow.people.services import record_on_pathway
+from assessflow.pathway.transitions import IllegalMove, claim
+from assessflow.people.services import change_status_on_timeline, record_on_pathway
 from assessflow.tenancy.models import Organisation, User
 from assessflow.waiting.models import WaitingListEntry
-from assessflow.waiting.services import leave_list, move_entry
+from assessflow.waiting.moves import ENTRY, ENTRY_MOVES
+from assessflow.waiting.services import leave_list
 from assessflow.waiting.tallies import bump_entry
 
 from ..access import may_assess
 from ..actions import AccessAction
 from ..categories import ASSESSED_BY, AssessedBy, Requirement
 from ..models import ApprovedDoctor, DolsApplication, DolsAssessment
-from . import IllegalMove, claim, council_workers
+from . import council_workers
 
 DOCTOR_FIELDS = ("name", "gmc_number", "approval", "approval_reference", "organisation", "approval_ends_on", "user")
 # Who holds the best interests assessor's qualification is kept in the assessor pool, which belongs to the
@@ -108,9 +110,9 @@ def name_assessors(
     _check_assessors(application, best_interests, mental_health)
     with transaction.atomic():
         claim(
-            DolsApplication,
             application,
             expected_version=expected_version,
+            what="DoLS request",
             best_interests_assessor=best_interests,
             mental_health_doctor=mental_health,
             mental_health_assessor=mental_health.user if mental_health else None,
@@ -131,7 +133,7 @@ def assessor_allocated(*, actor: Actor, entry, assessor: User) -> None:
     application = DolsApplication.objects.filter(waiting_entry=entry, best_interests_assessor__isnull=True).first()
     if application is None or not application.is_open or application.mental_health_assessor_id == assessor.pk:
         return
-    claim(DolsApplication, application, expected_version=application.version, best_interests_assessor=assessor)
+    claim(application, what="DoLS request", best_interests_assessor=assessor)
     record_on_person(
         actor=actor,
         kind=AccessEvent.Kind.CHANGE,
@@ -210,9 +212,8 @@ def record_assessment(
             raise recorded from None
         if requirement == Requirement.BEST_INTERESTS and met:
             claim(
-                DolsApplication,
                 application,
-                expected_version=application.version,
+                what="DoLS request",
                 recommended_months=recommended_months,
                 recommended_conditions=recommended_conditions.strip(),
             )
@@ -235,20 +236,30 @@ def _move_waiting_entry(actor: Actor, application: DolsApplication) -> None:
         return
     done = application.assessments.count()
     if done == 1:
-        old = entry.status
-        if old == WaitingListEntry.Status.WAITING:
-            move_entry(entry, WaitingListEntry.Status.ALLOCATED)
+        started = {"title": "DoLS assessments started", "url": reverse("waiting:entry", args=[entry.pk])}
+        if entry.status == WaitingListEntry.Status.WAITING:
+            change_status_on_timeline(
+                entry,
+                moves=ENTRY_MOVES,
+                to=WaitingListEntry.Status.ALLOCATED,
+                actor=actor,
+                event_kind=EventType.ASSESSMENT_STARTED,
+                action=AccessAction.DOLS_ASSESSED,
+                what=ENTRY,
+                **started,
+            )
             bump_entry(entry, -1)
-        record_on_pathway(
-            actor=actor,
-            person=application.person,
-            work_item=entry,
-            event_type=EventType.ASSESSMENT_STARTED,
-            title="DoLS assessments started",
-            from_status=old,
-            to_status=entry.status,
-            url=reverse("waiting:entry", args=[entry.pk]),
-        )
+        else:  # already allocated: the work starts, the status stays
+            record_on_pathway(
+                actor=actor,
+                person=application.person,
+                work_item=entry,
+                event_type=EventType.ASSESSMENT_STARTED,
+                from_status=entry.status,
+                to_status=entry.status,
+                title=started["title"],
+                url=started["url"],
+            )
     if done == len(Requirement.values):
         leave_list(actor=actor, entry=entry, status=WaitingListEntry.Status.COMPLETED, reason_code="assessed")
 

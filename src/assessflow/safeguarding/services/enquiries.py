@@ -12,6 +12,7 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.casework.services.tasks import set_task
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove, change_status, claim
 from assessflow.tenancy.models import User
 
 from ..actions import AccessAction
@@ -26,9 +27,10 @@ from ..categories import (
     RiskType,
 )
 from ..models import Concern, Enquiry, ProtectionAction, StrategyDiscussion
-from . import IllegalMove, check_move, claim, council_workers, log
+from . import council_workers
 from .concerns import TRANSITIONS as CONCERN_TRANSITIONS
 
+ENQUIRY_MOVES = {Enquiry.Status.OPEN: {Enquiry.Status.CONCLUDED}}
 PLAN_FIELDS = (
     "caused_partner",
     "outcomes_asked",
@@ -76,7 +78,7 @@ def update_enquiry(
     if len(council_workers(enquiry.council_id, named_workers)) != len(set(named_workers)):
         raise ValidationError({"named_workers": "Name only workers of the council"})
     with transaction.atomic():
-        claim(Enquiry, enquiry, expected_version=expected_version, **_plan_values(values))
+        claim(enquiry, expected_version=expected_version, **_plan_values(values))
         enquiry.named_workers.set(named_workers)
         record_on_person(
             actor=actor,
@@ -230,34 +232,24 @@ def conclude(*, actor: Actor, enquiry: Enquiry, findings: dict, expected_version
         "no_advocate_reason": (findings.get("no_advocate_reason") or "").strip(),
     }
     with transaction.atomic():
-        claim(
-            Enquiry,
+        change_status(
             enquiry,
-            expected_version=expected_version,
-            status=Enquiry.Status.CONCLUDED,
-            concluded_at=timezone.now(),
-            concluded_by=actor.user,
-            **changes,
-        )
-        log(
+            moves=ENQUIRY_MOVES,
+            to=Enquiry.Status.CONCLUDED,
             actor=actor,
-            record=enquiry,
+            event_kind=EventType.ENQUIRY_CONCLUDED,
             action=AccessAction.ENQUIRY_CONCLUDED,
-            event_type=EventType.ENQUIRY_CONCLUDED,
-            from_status=Enquiry.Status.OPEN,
-            to_status=Enquiry.Status.CONCLUDED,
-            reason_code=enquiry.kind,
+            reason=enquiry.kind,
+            expected_version=expected_version,
+            fields={"concluded_at": timezone.now(), "concluded_by": actor.user, **changes},
         )
-        concern = Concern.objects.get(pk=enquiry.concern_id)
-        check_move(CONCERN_TRANSITIONS, concern.status, Concern.Status.CLOSED, "concern")
-        claim(Concern, concern, expected_version=concern.version, status=Concern.Status.CLOSED)
-        log(
+        change_status(
+            Concern.objects.get(pk=enquiry.concern_id),
+            moves=CONCERN_TRANSITIONS,
+            to=Concern.Status.CLOSED,
             actor=actor,
-            record=concern,
+            event_kind=EventType.CLOSED,
             action=AccessAction.CONCERN_CLOSED,
-            event_type=EventType.CLOSED,
-            from_status=Concern.Status.ENQUIRY,
-            to_status=Concern.Status.CLOSED,
-            reason_code=enquiry.kind,
+            reason=enquiry.kind,
         )
     return enquiry

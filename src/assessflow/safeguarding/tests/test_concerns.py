@@ -172,7 +172,7 @@ def test_the_screening_page_offers_a_concern_that_remembers_it_came_from_screeni
 
 def test_a_providers_worker_cannot_lead_an_enquiry(cast, sign_in):
     from assessflow.audit.actor import Actor
-    from assessflow.safeguarding.services import IllegalMove
+    from assessflow.pathway.transitions import IllegalMove
     from assessflow.safeguarding.services import concerns as services
 
     _, concern = _triaged(cast, sign_in)
