@@ -19,12 +19,13 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove
 from assessflow.people.models import Handover
-from assessflow.people.services import record_on_pathway
+from assessflow.people.services import change_status_on_timeline
 from assessflow.safeguarding.services.dols import assessor_allocated
 from assessflow.tenancy.models import Membership, Organisation, User
 from assessflow.waiting.models import WaitingListEntry, WorkType
-from assessflow.waiting.services import IllegalTransition, move_entry
+from assessflow.waiting.moves import ENTRY, ENTRY_MOVES
 from assessflow.waiting.tallies import bump_entry
 
 from . import constraints, optimiser, selectors
@@ -80,29 +81,25 @@ def _open(entry: WaitingListEntry, assessor: User, membership: Membership, actor
     )
 
 
-def _event(actor: Actor, entry: WaitingListEntry, event_type, title: str, reason: str, old: str, code: str = ""):
-    record_on_person(
-        actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction(f"allocation.{event_type}"), obj=entry
-    )
-    record_on_pathway(
-        actor=actor,
-        person=entry.person,
-        work_item=entry,
-        event_type=event_type,
-        title=title,
-        from_status=old,
-        to_status=entry.status,
-        reason_code=code,
-        summary=reason,
-        url=reverse("waiting:entry", args=[entry.pk]),
-    )
-
-
-def _claim(entry: WaitingListEntry, to: str) -> None:
+def _move(actor: Actor, entry: WaitingListEntry, to: str, event_type, title: str, reason: str, code: str = ""):
+    """The entry's status change, with its event, audit entry and timeline line; a refused or lost claim is
+    an allocation refused."""
     try:
-        move_entry(entry, to)
-    except IllegalTransition as error:
-        raise AllocationRefused(str(error)) from error
+        change_status_on_timeline(
+            entry,
+            moves=ENTRY_MOVES,
+            to=to,
+            actor=actor,
+            event_kind=event_type,
+            action=AccessAction(f"allocation.{event_type}"),
+            reason=code,
+            what=ENTRY,
+            title=title,
+            summary=reason,
+            url=reverse("waiting:entry", args=[entry.pk]),
+        )
+    except IllegalMove as error:
+        raise AllocationRefused(error.messages[0]) from error
 
 
 def allocate(
@@ -127,7 +124,15 @@ def allocate(
         current = Allocation.objects.select_for_update().filter(entry=entry, ended_at__isnull=True).first()
         if current is not None and current.assessor_id == assessor.pk:
             raise AllocationRefused(f"This is already allocated to {assessor.full_name}.")
-        _claim(entry, Status.ALLOCATED)
+        _move(
+            actor,
+            entry,
+            Status.ALLOCATED,
+            EventType.ALLOCATED,
+            f"Allocated to {assessor.full_name}",
+            reason,
+            "reallocated" if current else "",
+        )
         if current is not None:
             Allocation.objects.filter(pk=current.pk).update(
                 ended_at=timezone.now(), ended_by=actor.user, end_reason=f"Reallocated: {reason}"
@@ -138,15 +143,6 @@ def allocate(
         _hand_over(entry, contract_id)
         if entry.work_type == WorkType.DOLS:
             assessor_allocated(actor=actor, entry=entry, assessor=assessor)
-        _event(
-            actor,
-            entry,
-            EventType.ALLOCATED,
-            f"Allocated to {assessor.full_name}",
-            reason,
-            old,
-            "reallocated" if current else "",
-        )
     return allocation
 
 
@@ -159,9 +155,8 @@ def unallocate(*, actor: Actor, entry: WaitingListEntry, reason: str) -> Waiting
         if entry.status != Status.ALLOCATED or current is None:
             raise AllocationRefused("This entry is not allocated.")
         Allocation.objects.filter(pk=current.pk).update(ended_at=timezone.now(), ended_by=actor.user, end_reason=reason)
-        _claim(entry, Status.WAITING)
+        _move(actor, entry, Status.WAITING, EventType.UNALLOCATED, "Allocation withdrawn", reason)
         bump_entry(entry, 1)
-        _event(actor, entry, EventType.UNALLOCATED, "Allocation withdrawn", reason, Status.ALLOCATED)
     return entry
 
 

@@ -10,13 +10,14 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove
 from assessflow.people.identity import normalise_name, normalise_nhs_number
 from assessflow.people.models import Person
-from assessflow.people.services import create_person, record_on_pathway
+from assessflow.people.services import change_status_on_timeline, create_person, record_on_pathway
 
 from .actions import AccessAction
 from .models import InformationRequest, Referral
-from .transitions import IllegalTransition, check_move, refusal_stands
+from .transitions import TRANSITIONS, refusal_stands
 
 HOSPITAL = "Discharge from hospital"
 COMMUNITY = "Community or other route"
@@ -71,37 +72,20 @@ def _move(
     reason_code: str = "",
     fields: dict | None = None,
 ) -> Referral:
-    """The one way a referral changes status: checked, claimed against a concurrent move, audited, on the pathway."""
-    check_move(referral.status, to_status)
-    with transaction.atomic():
-        claimed = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(
-            status=to_status, version=referral.version + 1, **(fields or {})
-        )
-        if claimed != 1:
-            raise IllegalTransition("Someone else moved this referral first.")
-        from_status = referral.status
-        referral.refresh_from_db()
-        record_on_person(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action=AccessAction(f"referral.{event_type}"),
-            obj=referral,
-            fields=["status", *(fields or {})],
-            detail={"to": to_status, "reason": reason_code},
-        )
-        record_on_pathway(
-            actor=actor,
-            person=referral.person,
-            work_item=referral,
-            event_type=event_type,
-            title=title,
-            from_status=from_status,
-            to_status=to_status,
-            reason_code=reason_code,
-            summary=summary,
-            url=reverse("frontdoor:referral", args=[referral.pk]),
-        )
-    return referral
+    """A referral's status change, on its person's timeline too."""
+    return change_status_on_timeline(
+        referral,
+        moves=TRANSITIONS,
+        to=to_status,
+        actor=actor,
+        event_kind=event_type,
+        action=AccessAction(f"referral.{event_type}"),
+        reason=reason_code,
+        fields=fields,
+        title=title,
+        summary=summary,
+        url=reverse("frontdoor:referral", args=[referral.pk]),
+    )
 
 
 def screen(
@@ -117,7 +101,7 @@ def screen(
 ) -> Referral:
     """Move a referral to its screening decision. Callers that also create work run this in their transaction."""
     if reason_code == "declined" and not refusal_stands(lacks_capacity=lacks_capacity, at_risk=at_risk):
-        raise IllegalTransition(
+        raise IllegalMove(
             "A refusal stands only where the person has capacity to refuse and is not experiencing or at risk of "
             "abuse or neglect, both recorded (Care Act s.11(2))."
         )

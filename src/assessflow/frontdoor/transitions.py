@@ -20,15 +20,6 @@ SCREEN_OUT_REASONS = {
 }
 
 
-class IllegalTransition(Exception):
-    pass
-
-
-def check_move(current: str, target: str) -> None:
-    if target not in TRANSITIONS.get(current, frozenset()):
-        raise IllegalTransition(f"A referral cannot go from {current} to {target}.")
-
-
 def refusal_stands(*, lacks_capacity: bool | None, at_risk: bool | None) -> bool:
     """Care Act s.11(2): an adult's refusal stands only where both are recorded as no: they have capacity to
     refuse, and they are not experiencing or at risk of abuse or neglect. "Not known yet" is not a no.

@@ -2,9 +2,9 @@
 
 import datetime
 import uuid
+from functools import partial
 
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,26 +14,26 @@ from assessflow.audit.services import record_on_person
 from assessflow.casework.services.tasks import set_task
 from assessflow.frontdoor.models import Referral
 from assessflow.frontdoor.services import screen
-from assessflow.frontdoor.transitions import IllegalTransition
 from assessflow.pathway.models import EventType
+from assessflow.pathway.transitions import IllegalMove, claim
 from assessflow.people.extensions import flag_concern
-from assessflow.people.services import record_on_pathway
+from assessflow.people.services import change_status_on_timeline, record_on_pathway
 from assessflow.tenancy.models import Team
 
 from .actions import AccessAction
 from .extensions import entry_left_list
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
+from .moves import ENTRY, ENTRY_MOVES
 from .tallies import bump, bump_entry, bump_many
 from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, STATUTORY_DEADLINE, due_date
 
 __all__ = [
-    "IllegalTransition",
+    "IllegalMove",
     "add_entry",
     "close_at_screening",
     "keep_in_touch",
     "leave_list",
     "move_due_date",
-    "move_entry",
     "reprioritise",
     "screen_onto_waiting_list",
 ]
@@ -149,7 +149,7 @@ def screen_onto_waiting_list(
 def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, rationale: str, expected_version: int):
     """A new priority, with its reason; the due date follows the timescale from the day they joined."""
     if entry.status != WaitingListEntry.Status.WAITING:
-        raise IllegalTransition("Only someone still waiting can be reprioritised.")
+        raise IllegalMove("Only someone still waiting can be reprioritised.")
     old, old_due = entry.priority, entry.due_on
     # A statutory deadline does not move with the priority.
     due_on = (
@@ -158,15 +158,17 @@ def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, ration
         else _due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at))
     )
     with transaction.atomic():
-        claimed = WaitingListEntry.objects.filter(pk=entry.pk, version=expected_version).update(
-            priority=priority, priority_rationale=rationale, due_on=due_on, version=expected_version + 1
+        claim(
+            entry,
+            expected_version=expected_version,
+            what=ENTRY,
+            priority=priority,
+            priority_rationale=rationale,
+            due_on=due_on,
         )
-        if claimed != 1:
-            raise IllegalTransition("Someone else changed this entry after you opened it.")
-        entry.refresh_from_db()
-        tally = {"council_id": entry.council_id, "work_type": entry.work_type, "team_id": entry.team_id}
-        bump(**tally, priority=old, due_on=old_due, delta=-1)
-        bump(**tally, priority=priority, due_on=due_on, delta=1)
+        tally = partial(bump, council_id=entry.council_id, work_type=entry.work_type, team_id=entry.team_id)
+        tally(priority=old, due_on=old_due, delta=-1)
+        tally(priority=priority, due_on=due_on, delta=1)
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,
@@ -214,7 +216,7 @@ def keep_in_touch(
     if existing is not None:
         return existing
     if entry.status != WaitingListEntry.Status.WAITING:
-        raise IllegalTransition("Only someone still waiting is kept in touch with.")
+        raise IllegalMove("Only someone still waiting is kept in touch with.")
     Outcome = KeepInTouchContact.Outcome
     with transaction.atomic():
         contact = KeepInTouchContact.objects.create(
@@ -279,52 +281,35 @@ def move_due_date(entry: WaitingListEntry, due_on: datetime.date) -> None:
     inside the caller's transaction."""
     if due_on == entry.due_on:
         return
-    moved = WaitingListEntry.objects.filter(pk=entry.pk, version=entry.version).update(
-        due_on=due_on, version=F("version") + 1
-    )
-    if moved != 1:
-        raise IllegalTransition("Someone else changed this entry after you opened it. Reload the page and check.")
+    old_due = entry.due_on
+    claim(entry, what=ENTRY, due_on=due_on)
     if entry.status == WaitingListEntry.Status.WAITING:
-        bump_entry(entry, -1)
-    entry.due_on, entry.version = due_on, entry.version + 1
-    if entry.status == WaitingListEntry.Status.WAITING:
-        bump_entry(entry, 1)
-
-
-def move_entry(entry: WaitingListEntry, to: str) -> None:
-    """Change an entry's status only from the status and version this request read, inside the caller's
-    transaction: a miss means someone else moved it first. Every status move of an entry goes through here."""
-    moved = WaitingListEntry.objects.filter(pk=entry.pk, status=entry.status, version=entry.version).update(
-        status=to, version=F("version") + 1
-    )
-    if moved != 1:
-        raise IllegalTransition("Someone else changed this entry after you opened it. Reload the page and check.")
-    entry.status, entry.version = to, entry.version + 1
+        tally = partial(bump, council_id=entry.council_id, work_type=entry.work_type, team_id=entry.team_id)
+        tally(priority=entry.priority, due_on=old_due, delta=-1)
+        tally(priority=entry.priority, due_on=due_on, delta=1)
 
 
 def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_code: str, note: str = ""):
     """The work is done (completed) or no longer needed (removed): the entry leaves the list and its tally."""
     Status = WaitingListEntry.Status
-    if entry.status not in (Status.WAITING, Status.ALLOCATED) or status not in (Status.COMPLETED, Status.REMOVED):
-        raise IllegalTransition(f"A waiting-list entry cannot go from {entry.status} to {status}.")
+    if status not in (Status.COMPLETED, Status.REMOVED):
+        raise IllegalMove(f"Leaving the list means completed or removed, not {status}.")
     old = entry.status
     with transaction.atomic():
-        move_entry(entry, status)
-        if old == Status.WAITING:
-            bump_entry(entry, -1)
-        entry.refresh_from_db()
-        entry_left_list(entry=entry, actor=actor)
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction(f"waiting.{status}"), obj=entry)
-        record_on_pathway(
+        change_status_on_timeline(
+            entry,
+            moves=ENTRY_MOVES,
+            to=status,
             actor=actor,
-            person=entry.person,
-            work_item=entry,
-            event_type=EventType.CLOSED,
-            title=f"Left the {entry.get_work_type_display().lower()} list: {entry.get_status_display().lower()}",
-            from_status=old,
-            to_status=status,
-            reason_code=reason_code,
+            event_kind=EventType.CLOSED,
+            action=AccessAction(f"waiting.{status}"),
+            reason=reason_code,
+            what=ENTRY,
+            title=f"Left the {entry.get_work_type_display().lower()} list: {Status(status).label.lower()}",
             summary=note,
             url=reverse("waiting:entry", args=[entry.pk]),
         )
+        if old == Status.WAITING:
+            bump_entry(entry, -1)
+        entry_left_list(entry=entry, actor=actor)
     return entry

@@ -77,8 +77,8 @@ def screen(request: HttpRequest, referral_id: int) -> HttpResponse:
                 "frontdoor:referral",
                 referral.pk,
             )
-        except services.IllegalTransition as error:
-            form.add_error(None, str(error))
+        except services.IllegalMove as error:
+            form.add_error(None, error)
     return render(
         request,
         "waiting/screen.html",
@@ -178,8 +178,8 @@ def reprioritise(request: HttpRequest, entry_id: int) -> HttpResponse:
                 rationale=form.cleaned_data["rationale"],
                 expected_version=form.cleaned_data["version"],
             )
-        except services.IllegalTransition as error:
-            form.add_error(None, str(error))
+        except services.IllegalMove as error:
+            form.add_error(None, error)
         else:
             priority = Priority(form.cleaned_data["priority"]).name.lower()
             return done(request, f"Waiting list entry moved to {priority} priority", "waiting:entry", item.pk)
@@ -315,8 +315,8 @@ def keep_in_touch(request: HttpRequest, entry_id: int) -> HttpResponse:
                 new_priority=data["new_priority"],
                 submission_id=data["submission_id"],
             )
-        except services.IllegalTransition as error:
-            form.add_error(None, str(error))
+        except services.IllegalMove as error:
+            form.add_error(None, error)
         else:
             return done(
                 request, f"Keep-in-touch contact with {item.person.full_name} recorded", "waiting:entry", item.pk

@@ -125,12 +125,12 @@ def test_the_queue_shows_urgent_referrals_first(cast, sign_in):
 def test_the_screening_service_refuses_a_refusal_unless_capacity_and_risk_are_both_recorded_as_no(cast):
     from assessflow.audit.actor import Actor
     from assessflow.frontdoor import services
-    from assessflow.frontdoor.transitions import IllegalTransition
+    from assessflow.pathway.transitions import IllegalMove
 
     referral = cast.casework[cast.person_a.pk]["referral"]
     actor = Actor(user=cast.member("front_door_a").user, membership=cast.member("front_door_a"))
     for lacks_capacity, at_risk in [(None, False), (False, None), (None, None), (True, False), (False, True)]:
-        with pytest.raises(IllegalTransition, match=r"s\.11\(2\)"), scopes_disabled():
+        with pytest.raises(IllegalMove, match=r"s\.11\(2\)"), scopes_disabled():
             services.screen(
                 actor=actor,
                 referral=referral,
