@@ -12,9 +12,13 @@ from django.utils.http import urlsafe_base64_encode
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_access
+from assessflow.pathway.transitions import IllegalMove, change_status
 
 from .actions import AccessAction
 from .models import Invitation, Membership, Notification, Organisation, Team, User
+
+S = Invitation.Status
+INVITATION_MOVES = {S.PENDING: {S.ACCEPTED, S.DECLINED, S.WITHDRAWN}}
 
 
 def _record(actor: Actor, action: str, membership: Membership | Invitation) -> None:
@@ -127,15 +131,34 @@ def pending_invitation(*, user: User, invitation_id: int) -> Invitation:
     return invitation
 
 
+def _answer(actor: Actor, invitation: Invitation, to: str, action: str) -> Invitation:
+    """An invitation is answered (or withdrawn) once: one already answered is, to this request, no invitation."""
+    try:
+        return change_status(
+            invitation,
+            moves=INVITATION_MOVES,
+            to=to,
+            actor=actor,
+            event_kind=None,  # who works where is not on any person's pathway
+            action=action,
+            fields={"answered_at": timezone.now()},
+            council_id=_council_id(invitation.organisation),
+            person_id=None,
+            detail={"email": invitation.email, "role": invitation.role},
+        )
+    except IllegalMove as error:
+        raise Http404("No such invitation") from error
+
+
 def answer_invitation(*, actor: Actor, invitation: Invitation, accept: bool) -> Invitation:
     """The account's owner accepts (the role begins) or declines (nothing changes but the answer)."""
     with transaction.atomic():
-        claimed = Invitation.objects.filter(pk=invitation.pk, status=Invitation.Status.PENDING).update(
-            status=Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED, answered_at=timezone.now()
+        invitation = _answer(
+            actor,
+            invitation,
+            Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED,
+            AccessAction.MEMBER_INVITATION_ACCEPTED if accept else AccessAction.MEMBER_INVITATION_DECLINED,
         )
-        if not claimed:
-            raise Http404("No such invitation")
-        invitation.refresh_from_db()
         if accept:
             membership, _ = Membership.objects.get_or_create(
                 user=actor.user,
@@ -145,11 +168,6 @@ def answer_invitation(*, actor: Actor, invitation: Invitation, accept: bool) -> 
             )
             Invitation.objects.filter(pk=invitation.pk).update(membership=membership)
             invitation.membership = membership
-        _record(
-            actor,
-            AccessAction.MEMBER_INVITATION_ACCEPTED if accept else AccessAction.MEMBER_INVITATION_DECLINED,
-            invitation,
-        )
     return invitation
 
 
@@ -160,12 +178,7 @@ def withdraw_invitation(*, actor: Actor, organisation: Organisation, invitation_
         ).first()
         if invitation is None:
             raise Http404("No such invitation")
-        Invitation.objects.filter(pk=invitation.pk).update(
-            status=Invitation.Status.WITHDRAWN, answered_at=timezone.now()
-        )
-        invitation.status = Invitation.Status.WITHDRAWN
-        _record(actor, AccessAction.MEMBER_INVITATION_WITHDRAWN, invitation)
-    return invitation
+        return _answer(actor, invitation, Invitation.Status.WITHDRAWN, AccessAction.MEMBER_INVITATION_WITHDRAWN)
 
 
 def set_membership_active(*, actor: Actor, membership: Membership, active: bool) -> Membership:

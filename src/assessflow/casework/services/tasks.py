@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.pathway.transitions import change_status
 from assessflow.people.models import Person
 from assessflow.people.services import add_to_timeline
 from assessflow.tenancy.models import Team, User
@@ -17,6 +18,8 @@ from assessflow.tenancy.models import Team, User
 from ..actions import AccessAction
 from ..models import Task
 from .common import url_of
+
+TASK_MOVES = {Task.Status.OPEN: {Task.Status.DONE, Task.Status.CANCELLED}}
 
 
 def _check_owner(person: Person, user: User | None, team: Team | None) -> None:
@@ -79,14 +82,16 @@ def _close(*, actor: Actor, task: Task, status: str, note: str, action: str, tit
     if task.status != Task.Status.OPEN:
         raise ValidationError("This task is already closed.")
     with transaction.atomic():
-        claimed = Task.objects.filter(pk=task.pk, status=Task.Status.OPEN).update(
-            status=status, closed_at=timezone.now(), closed_by=actor.user, closing_note=note
+        change_status(
+            task,
+            moves=TASK_MOVES,
+            to=status,
+            actor=actor,
+            event_kind=None,  # a task is not a piece of work the figures count
+            action=action,
+            fields={"closed_at": timezone.now(), "closed_by": actor.user, "closing_note": note},
+            detail={"note": note} if note else None,
         )
-        if claimed != 1:
-            raise ValidationError("This task is already closed.")
-        task.refresh_from_db()
-        detail = {"note": note} if note else None
-        record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=action, obj=task, detail=detail)
         add_to_timeline(
             person=task.person,
             kind="task",
