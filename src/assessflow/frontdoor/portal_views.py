@@ -13,7 +13,7 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
-from assessflow.people.forms import PortalPersonForm
+from assessflow.people.shared_pages import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors, services

@@ -1,7 +1,7 @@
 """Shows the restricted-record page wherever a view reaches a record its user may not open."""
 
-from .restriction_views import restricted_page
 from .restrictions import RestrictedRecord
+from .shared_pages import restricted_page
 
 
 class RestrictedRecordMiddleware:

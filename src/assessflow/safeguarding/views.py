@@ -10,9 +10,9 @@ from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.core import journeys
 from assessflow.people.extensions import person_page
-from assessflow.people.restriction_views import BreakGlassForm, restricted_page
 from assessflow.people.selectors import person_for
 from assessflow.people.services import record_people_searched
+from assessflow.people.shared_pages import BreakGlassForm, restricted_page
 from assessflow.tenancy.permissions import may, permission_required
 
 from . import access, selectors
