@@ -31,7 +31,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "occupational_therapy": frozenset({Q.OCCUPATIONAL_THERAPIST, Q.TRUSTED_ASSESSOR}),
 }
 # Work only the council's own staff may do: DoLS assessments are the supervisory body's (Schedule A1), and
-# charging decisions are never delegated (Care Act s.79; DECISIONS.md), so neither goes to a provider's assessor.
+# charging decisions are never delegated (Care Act s.79; docs/law-and-rules.md), so neither goes to a provider's
+# assessor.
 COUNCIL_ONLY = frozenset({"dols", "financial_assessment"})
 # Skills some work always needs, whoever the person is.
 WORK_SKILLS: dict[str, frozenset[str]] = {

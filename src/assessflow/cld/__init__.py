@@ -1,4 +1,4 @@
-"""The Client Level Data value lists, read from one data file per release (see CLD.md)."""
+"""The Client Level Data value lists, read from one data file per release (see docs/cld.md)."""
 
 import json
 from functools import cache

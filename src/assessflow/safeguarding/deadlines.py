@@ -1,7 +1,7 @@
 """DoLS deadlines (Mental Capacity Act 2005, Schedule A1) and safeguarding timescales: pure functions, no database.
 
 DoLS periods count the day they begin as day 1, and a deadline is the end of its last
-day (DECISIONS.md): a request received on 1 March is decided by the end of 21 March.
+day (docs/law-and-rules.md): a request received on 1 March is decided by the end of 21 March.
 """
 
 import datetime

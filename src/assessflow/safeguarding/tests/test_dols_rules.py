@@ -1,4 +1,4 @@
-"""DoLS deadlines as DECISIONS.md states them: the first day is day 1 and a deadline is the end of its last day."""
+"""DoLS deadlines as docs/law-and-rules.md states them: day 1 is the first day; a deadline is the end of its last."""
 
 import datetime
 
