@@ -1,25 +1,21 @@
 """Asking for suggestions, watching them worked out, reading their reasons and accepting them; the council's weights."""
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
-from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
 from assessflow.people.services import record_people_searched
-from assessflow.tenancy.models import Contract
 from assessflow.tenancy.permissions import permission_required
-from assessflow.waiting.models import WaitingListEntry, WorkType
+from assessflow.waiting.models import WorkType
 
-from . import run_selectors, selectors, services, undo
-from .actions import AccessAction
+from . import pool_services, run_selectors, services, undo
 from .forms import AreaForm, ContractScopeForm, SuggestForm, TravelTimeForm, WeightsForm
-from .models import AllocationRun, AllocationSettings, Area, ContractScope, TravelTime
+from .models import AllocationRun
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,15 +32,12 @@ def suggest(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, "Working out suggestions: this page shows them when they are ready")
         return redirect("allocation:run", run.pk)
-    runs = AllocationRun.objects.filter(council=council).select_related("requested_by", "team")[:10]
+    runs = run_selectors.recent_runs(request.membership)
     return render(request, "allocation/suggest.html", {"form": form, "runs": runs})
 
 
 def _run(request: HttpRequest, run_id: int) -> AllocationRun:
-    run = AllocationRun.objects.filter(pk=run_id, council=request.membership.organisation).first()
-    if run is None:
-        raise Http404("Not found")
-    return run
+    return run_selectors.run_for(request.membership, run_id)
 
 
 LISTED = (AllocationRun.Status.DONE, AllocationRun.Status.ACCEPTED, AllocationRun.Status.UNDONE)
@@ -54,7 +47,7 @@ def _run_page(request: HttpRequest, item: AllocationRun, *, ticked=frozenset(), 
     """The run with its suggestions grouped by assessor; nothing is ticked but what the manager ticked."""
     found = run_selectors.listing(item) if item.status in LISTED else None
     rows = [row for group in found.groups for row in group.rows] if found else []
-    kept = _not_undone(item)
+    kept = run_selectors.not_undone(item)
     record_people_searched(
         actor=Actor.from_request(request),
         council_ids=[item.council_id],
@@ -77,14 +70,6 @@ def _run_page(request: HttpRequest, item: AllocationRun, *, ticked=frozenset(), 
         "not_undone": kept,
     }
     return render(request, "allocation/run.html", context, status=status)
-
-
-def _not_undone(item: AllocationRun) -> list[dict]:
-    if not item.not_undone:
-        return []
-    entries = WaitingListEntry.objects.filter(pk__in=[k["entry"] for k in item.not_undone]).select_related("person")
-    entries = {e.pk: e for e in entries}
-    return [{"entry": entries[k["entry"]], "why": k["why"]} for k in item.not_undone if k["entry"] in entries]
 
 
 @require_http_methods(["GET"])
@@ -167,62 +152,33 @@ def undo_run(request: HttpRequest, run_id: int) -> HttpResponse:
 @permission_required("allocation.configure")
 def allocation_settings(request: HttpRequest) -> HttpResponse:
     council = request.membership.organisation
-    today = timezone.localdate()
-    found = AllocationSettings.objects.filter(council=council).first() or AllocationSettings(council=council)
-    form = WeightsForm(request.POST if "weights" in request.POST else None, instance=found)
+    page = run_selectors.settings_page(request.membership, timezone.localdate())
+    actor = Actor.from_request(request)
+    form = WeightsForm(request.POST if "weights" in request.POST else None, instance=page.weights)
     area_form = AreaForm(request.POST if "area" in request.POST else None)
     travel_form = TravelTimeForm(request.POST if "travel" in request.POST else None, council=council)
-    contracts = Contract.objects.filter(pk__in=[c.pk for c in selectors.live_contracts(council, today).values()])
-    scope_form = ContractScopeForm(request.POST if "scope" in request.POST else None, contracts=contracts)
+    scope_form = ContractScopeForm(request.POST if "scope" in request.POST else None, contracts=page.contracts)
     if scope_form.is_bound and scope_form.is_valid():
-        with transaction.atomic():
-            scope, _ = ContractScope.objects.update_or_create(
-                council=council,
-                contract=scope_form.cleaned_data["contract"],
-                defaults={"work_types": scope_form.cleaned_data["work_types"]},
-            )
-            record_access(
-                actor=Actor.from_request(request),
-                kind=AccessEvent.Kind.CHANGE,
-                action=AccessAction.SETTINGS_SAVED,
-                obj=scope,
-                council_id=council.pk,
-                fields=["work_types"],
-            )
+        pool_services.scope_contract(actor=actor, council=council, **scope_form.cleaned_data)
         provider = scope_form.cleaned_data["contract"].provider.name
         messages.success(request, f"Work that may be suggested for {provider}'s contract saved")
         return redirect("allocation:settings")
     if travel_form.is_bound and travel_form.is_valid():
-        data = travel_form.cleaned_data
-        TravelTime.objects.update_or_create(
-            council=council, from_area=data["from_area"], to_area=data["to_area"], defaults={"minutes": data["minutes"]}
-        )
+        pool_services.set_travel_time(actor=actor, council=council, **travel_form.cleaned_data)
         travel = travel_form.cleaned_data
         messages.success(request, f"Travel time from {travel['from_area']} to {travel['to_area']} saved")
         return redirect("allocation:settings")
     if form.is_bound and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            record_access(
-                actor=Actor.from_request(request),
-                kind=AccessEvent.Kind.CHANGE,
-                action=AccessAction.SETTINGS_SAVED,
-                obj=saved,
-                council_id=council.pk,
-                fields=list(form.changed_data),
-            )
+        pool_services.save_weights(actor=actor, form=form)
         messages.success(request, "How suggestions are weighed saved")
         return redirect("allocation:settings")
     if area_form.is_bound and area_form.is_valid():
         try:
-            with transaction.atomic():
-                Area.objects.create(
-                    council=council, code=area_form.cleaned_data["code"].upper(), name=area_form.cleaned_data["name"]
-                )
+            pool_services.add_area(actor=actor, council=council, **area_form.cleaned_data)
             messages.success(request, f"Area {area_form.cleaned_data['code'].upper()} added")
             return redirect("allocation:settings")
-        except IntegrityError:
-            area_form.add_error("code", "That area is already listed")
+        except ValidationError as error:
+            area_form.add_error(None, error)
     return render(
         request,
         "allocation/settings.html",
@@ -230,10 +186,10 @@ def allocation_settings(request: HttpRequest) -> HttpResponse:
             "form": form,
             "area_form": area_form,
             "travel_form": travel_form,
-            "areas": Area.objects.filter(council=council),
-            "travel": TravelTime.objects.filter(council=council).select_related("from_area", "to_area"),
+            "areas": page.areas,
+            "travel": page.travel,
             "scope_form": scope_form,
-            "scopes": ContractScope.objects.filter(council=council).select_related("contract__provider"),
+            "scopes": page.scopes,
             "work_labels": dict(WorkType.choices),
         },
         status=400 if form.errors or area_form.errors or travel_form.errors or scope_form.errors else 200,

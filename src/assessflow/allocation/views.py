@@ -2,30 +2,28 @@
 
 import datetime
 
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access, record_on_person
+from assessflow.audit.services import record_on_person
 from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.people.services import record_people_searched
-from assessflow.tenancy.models import Organisation, User
 from assessflow.tenancy.permissions import may, permission_required
 from assessflow.tenancy.roles import OrganisationKind, Qualification
 from assessflow.waiting.models import WorkType
 from assessflow.waiting.selectors import entry_for
 from assessflow.waiting.timescales import due_label
 
-from . import selectors, services
+from . import pool_services, selectors, services
 from .actions import AccessAction
 from .constraints import ALLOWED, SKILLS, WORK_SKILLS
 from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
-from .models import Absence, Allocation, AssessorProfile, ConflictOfInterest
+from .models import AssessorProfile
 
 
 @require_GET
@@ -54,12 +52,7 @@ def _work_rules() -> list[tuple[str, list[str], list[str]]]:
 
 
 def _profile(request: HttpRequest, membership_id: int) -> AssessorProfile:
-    council = request.membership.organisation
-    membership = selectors.eligible_memberships(council, timezone.localdate()).filter(pk=membership_id).first()
-    if membership is None:
-        raise Http404("Not in this council's pool")
-    found = AssessorProfile.objects.filter(council=council, membership=membership).first()
-    return found or AssessorProfile(council=council, membership=membership)
+    return selectors.profile_for(request.membership, membership_id, timezone.localdate())
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,22 +62,12 @@ def profile(request: HttpRequest, membership_id: int) -> HttpResponse:
     contracted = item.membership.organisation.kind == OrganisationKind.PROVIDER
     form = ProfileForm(request.POST or None, instance=item, contracted=contracted)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            record_access(
-                actor=Actor.from_request(request),
-                kind=AccessEvent.Kind.CHANGE,
-                action=AccessAction.PROFILE_SAVED,
-                obj=saved,
-                council_id=saved.council_id,
-                fields=list(form.changed_data),
-            )
+        pool_services.save_profile(actor=Actor.from_request(request), form=form)
         return done(request, f"{item.membership.user.full_name}'s assessor profile saved", "allocation:pool")
-    absences = Absence.objects.filter(profile=item).order_by("-starts_on") if item.pk else []
     return render(
         request,
         "allocation/profile.html",
-        {"form": form, "item": item, "absences": absences, "absence_form": AbsenceForm()},
+        {"form": form, "item": item, "absences": selectors.absences_of(item), "absence_form": AbsenceForm()},
         status=400 if form.errors else 200,
     )
 
@@ -95,17 +78,18 @@ def absence(request: HttpRequest, membership_id: int) -> HttpResponse:
     item = _profile(request, membership_id)
     form = AbsenceForm(request.POST)
     if item.pk and form.is_valid():
-        Absence.objects.create(council=item.council, profile=item, **form.cleaned_data)
+        pool_services.add_absence(actor=Actor.from_request(request), profile=item, **form.cleaned_data)
         return done(request, f"Absence added for {item.membership.user.full_name}", "allocation:profile", membership_id)
     if not item.pk:
         form.add_error(None, "Save their profile before adding an absence")
+    contracted = item.membership.organisation.kind == OrganisationKind.PROVIDER
     return render(
         request,
         "allocation/profile.html",
         {
-            "form": ProfileForm(instance=item, contracted=False),
+            "form": ProfileForm(instance=item, contracted=contracted),
             "item": item,
-            "absences": [],
+            "absences": selectors.absences_of(item),
             "absence_form": form,
         },
         status=400,
@@ -113,36 +97,29 @@ def absence(request: HttpRequest, membership_id: int) -> HttpResponse:
 
 
 def _allocate_page(request, entry, form, unallocate_form, status=200, conflict_form=None):
-    current = Allocation.objects.filter(entry=entry, ended_at__isnull=True).select_related("assessor").first()
-    conflicts = ConflictOfInterest.objects.filter(person_id=entry.person_id).select_related("assessor")
+    found = selectors.entry_allocations(entry)
     return render(
         request,
         "allocation/allocate.html",
         {
             **person_page(request.membership, entry.person),
             "entry": entry,
-            "current": current,
+            "current": found.current,
             "form": form,
             "unallocate_form": unallocate_form,
-            "conflict_form": conflict_form or ConflictForm(assessors=_pool_users(entry.council)),
-            "conflicts": conflicts,
-            "history": Allocation.objects.filter(entry=entry)
-            .select_related("assessor", "allocated_by")
-            .order_by("-pk"),
+            "conflict_form": conflict_form or ConflictForm(assessors=selectors.pool_users(entry.council)),
+            "conflicts": found.conflicts,
+            "history": found.history,
         },
         status=status,
     )
-
-
-def _pool_users(council):
-    return User.objects.filter(pk__in=selectors.pool(council).values("membership__user_id")).order_by("full_name")
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("allocation.allocate")
 def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = entry_for(request.membership, entry_id, request.session, to_change=True)
-    form = AllocateForm(request.POST or None, assessors=_pool_users(entry.council))
+    form = AllocateForm(request.POST or None, assessors=selectors.pool_users(entry.council))
     if request.method == "GET":
         record_on_person(
             actor=Actor.from_request(request), kind=AccessEvent.Kind.VIEW, action=AccessAction.ENTRY_VIEWED, obj=entry
@@ -172,7 +149,7 @@ def allocate(request: HttpRequest, entry_id: int) -> HttpResponse:
 @permission_required("allocation.allocate")
 def conflict(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = entry_for(request.membership, entry_id, request.session, to_change=True)
-    assessors = _pool_users(entry.council)
+    assessors = selectors.pool_users(entry.council)
     form = ConflictForm(request.POST, assessors=assessors)
     if form.is_valid():
         services.record_conflict(
@@ -210,7 +187,7 @@ def unallocate(request: HttpRequest, entry_id: int) -> HttpResponse:
             )
         except services.AllocationRefused as error:
             form.add_error(None, error.messages)
-    return _allocate_page(request, entry, AllocateForm(assessors=_pool_users(entry.council)), form, status=400)
+    return _allocate_page(request, entry, AllocateForm(assessors=selectors.pool_users(entry.council)), form, status=400)
 
 
 @require_GET
@@ -246,13 +223,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def team(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     membership = request.membership
-    if membership.organisation.kind == OrganisationKind.PROVIDER:
-        councils = list(Organisation.objects.filter(pk__in=membership.council_ids()))
-        organisation = membership.organisation
-    else:
-        councils, organisation = [membership.organisation], None
+    organisation = membership.organisation if membership.organisation.kind == OrganisationKind.PROVIDER else None
     boards = []
-    for council in councils:
+    for council in selectors.councils_served(membership):
         rows = selectors.caseloads_by_assessor(council, today, organisation)
         history = selectors.caseload_over_time(council, today, organisation=organisation)
         for row in rows:

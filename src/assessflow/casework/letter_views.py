@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access, record_on_person
+from assessflow.audit.services import record_on_person
 from assessflow.core.journeys import done
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import may, permission_required
@@ -18,7 +18,7 @@ from . import selectors
 from .actions import AccessAction
 from .forms import CaseworkSettingsForm, LetterForm, LetterSentForm, LetterTemplateForm
 from .models import Document
-from .services import letters
+from .services import config, letters
 from .views import _person
 
 
@@ -166,14 +166,6 @@ def casework_settings(request: HttpRequest) -> HttpResponse:
     council = request.membership.organisation
     form = CaseworkSettingsForm(request.POST or None, instance=selectors.settings_for(council))
     if request.method == "POST" and form.is_valid():
-        form.save()
-        record_access(
-            actor=Actor.from_request(request),
-            kind=AccessEvent.Kind.CHANGE,
-            action=AccessAction.SETTINGS_SAVED,
-            obj=form.instance,
-            council_id=council.pk,
-            fields=form.changed_data,
-        )
+        config.save_settings(actor=Actor.from_request(request), form=form)
         return done(request, "Letter settings saved", "casework:letter-templates")
     return render(request, "casework/settings.html", {"form": form})

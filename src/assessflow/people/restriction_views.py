@@ -1,20 +1,27 @@
 """Pages for restricted records: the restricted notice, breaking the glass, restricting and lifting."""
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
-from assessflow.tenancy.models import Team, User
-from assessflow.tenancy.permissions import permission_required
-from assessflow.tenancy.roles import STAFF_ROLES
+from assessflow.tenancy.permissions import may, permission_required
 
 from . import restrictions
-from .selectors import people_visible_to, person_for
-from .shared_pages import BreakGlassForm, restricted_page
+from .selectors import person_for, restriction_choices, visible_person
+
+
+class BreakGlassForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to open this record?",
+        help_text="This is logged and the record's manager is told at once",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why you need to open this record"},
+    )
 
 
 class RestrictForm(GovukFormMixin, forms.Form):
@@ -26,39 +33,43 @@ class RestrictForm(GovukFormMixin, forms.Form):
     manager = forms.ModelChoiceField(
         label="Record manager",
         help_text="Told whenever someone breaks the glass",
-        queryset=User.objects.none(),
+        queryset=None,
         error_messages={"required": "Select the record's manager"},
     )
     users = forms.ModelMultipleChoiceField(
         label="Workers who may open it",
-        queryset=User.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     teams = forms.ModelMultipleChoiceField(
-        label="Teams who may open it", queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label="Teams who may open it", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, choices: tuple[QuerySet, QuerySet], **kwargs):
         super().__init__(*args, **kwargs)
-        staff = (
-            User.objects.filter(
-                memberships__organisation=council, memberships__role__in=STAFF_ROLES, memberships__is_active=True
-            )
-            .distinct()
-            .order_by("full_name")
-        )
+        staff, teams = choices
         self.fields["manager"].queryset = staff
         self.fields["users"].queryset = staff
-        self.fields["teams"].queryset = Team.objects.filter(organisation=council, is_active=True)
+        self.fields["teams"].queryset = teams
+
+
+def restricted_page(
+    request: HttpRequest, restricted: restrictions.RestrictedRecord, form=None, status: int = 403
+) -> HttpResponse:
+    may_break = not restricted.read_only and may(request.membership, "people.break_glass", restricted.person)
+    return render(
+        request,
+        "people/restricted.html",
+        {"restricted": restricted, "form": form or BreakGlassForm(), "may_break_glass": may_break},
+        status=status,
+    )
 
 
 @require_POST
 @permission_required("people.break_glass")
 def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = people_visible_to(request.membership).filter(pk=person_id).first()
-    if person is None:
-        raise Http404("No person found")
+    person = visible_person(request.membership, person_id)
     if restrictions.active_restriction(person) is None:
         return redirect("people:detail", person_id=person_id)
     form = BreakGlassForm(request.POST)
@@ -78,7 +89,7 @@ def restrict(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_for(request.membership, person_id, session=request.session, to_change=True)
     if restrictions.active_restriction(person):
         return redirect("people:detail", person_id=person.pk)
-    form = RestrictForm(request.POST or None, council=person.council)
+    form = RestrictForm(request.POST or None, choices=restriction_choices(request.membership))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         restrictions.restrict(

@@ -27,7 +27,6 @@ from .dols_forms import (
 )
 from .dols_tasks import COMPLETED, assessment_tasks
 from .forms import CloseForm, DolsRequestForm, ReviewForm
-from .models import ApprovedDoctor
 from .pages import add_errors, form_page, viewed
 from .services import dols as services
 from .services import dols_assessors
@@ -279,6 +278,6 @@ def doctors(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safeguarding/dols_doctors.html",
-        {"form": form, "doctors": ApprovedDoctor.objects.filter(council=council), "today": timezone.localdate()},
+        {"form": form, "doctors": selectors.approved_doctors(request.membership), "today": timezone.localdate()},
         status=400 if form.errors else 200,
     )

@@ -1,7 +1,7 @@
 """Pages for an enquiry: the record, who works on it, the adult's wishes, strategy, the protection plan, the close."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -10,7 +10,7 @@ from assessflow.core import journeys
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
-from . import access
+from . import access, selectors
 from .actions import AccessAction
 from .forms import ConcludeForm, EnquiryForm, ProtectionActionForm, StrategyForm
 from .models import Enquiry
@@ -19,11 +19,7 @@ from .services import enquiries as services
 
 
 def enquiry_for(request: HttpRequest, enquiry_id: int) -> Enquiry:
-    found = Enquiry.objects.filter(pk=enquiry_id).values_list("concern_id", flat=True).first()
-    if found is None:
-        raise Http404("Not found")
-    concern = access.concern_for(request.membership, found, request.session)
-    return concern.enquiry
+    return selectors.enquiry_for(request.membership, enquiry_id, request.session)
 
 
 @require_GET

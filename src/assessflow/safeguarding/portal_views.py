@@ -1,17 +1,17 @@
 """A referrer raises a safeguarding concern in the portal, and sees that it was received: nothing of what follows."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
 from assessflow.core import journeys
-from assessflow.people.shared_pages import PortalPersonForm
+from assessflow.people.forms import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
+from . import selectors
 from .actions import AccessAction
 from .forms import ConcernForm, PortalDolsForm
-from .models import Concern, DolsApplication
 from .pages import add_errors, viewed
 from .services import concerns as services
 from .services import dols as dols_services
@@ -31,23 +31,16 @@ class BothForms:
         return [item for f in self.forms for item in f.error_summary()]
 
 
-def _own(request: HttpRequest):
-    return Concern.objects.filter(raised_by_organisation=request.membership.organisation).order_by("-raised_at", "-pk")
-
-
-def _own_requests(request: HttpRequest):
-    return DolsApplication.objects.filter(managing_authority_organisation=request.membership.organisation).order_by(
-        "-received_at", "-pk"
-    )
-
-
 @require_GET
 @permission_required("safeguarding.portal_raise")
 def concerns(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safeguarding/portal_list.html",
-        {"concerns": _own(request)[:200], "applications": _own_requests(request)[:200]},
+        {
+            "concerns": selectors.portal_concerns(request.membership)[:200],
+            "applications": selectors.portal_requests(request.membership)[:200],
+        },
     )
 
 
@@ -80,9 +73,7 @@ def new(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("safeguarding.portal_raise")
 def concern(request: HttpRequest, concern_id: int) -> HttpResponse:
-    found = _own(request).filter(pk=concern_id).first()
-    if found is None:
-        raise Http404("Not found")
+    found = selectors.portal_concern(request.membership, concern_id)
     viewed(request, found, AccessAction.CONCERN_ACKNOWLEDGED)
     return render(request, "safeguarding/portal_concern.html", {"concern": found})
 
@@ -122,9 +113,7 @@ def new_dols(request: HttpRequest) -> HttpResponse:
 @permission_required("safeguarding.portal_raise")
 def dols(request: HttpRequest, application_id: int) -> HttpResponse:
     """What the managing authority needs: the status, the deadline, and any authorisation with its conditions."""
-    found = _own_requests(request).filter(pk=application_id).first()
-    if found is None:
-        raise Http404("Not found")
+    found = selectors.portal_request(request.membership, application_id)
     viewed(request, found, AccessAction.DOLS_VIEWED)
     return render(
         request, "safeguarding/portal_dols.html", {"application": found, "deadlines": dols_services.deadlines(found)}

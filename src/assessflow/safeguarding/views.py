@@ -1,6 +1,6 @@
 """Pages for raising a concern, the safeguarding queue, triage, the s.42 decision and a person's records."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +18,7 @@ from assessflow.tenancy.permissions import may, permission_required
 from . import access, selectors
 from .actions import AccessAction
 from .forms import ConcernForm, DecisionForm, SettingsForm, TriageForm
-from .models import Concern, DolsApplication
+from .models import Concern
 from .pages import form_page, viewed
 from .services import concerns as services
 from .services.config import save_settings
@@ -59,15 +59,9 @@ def raise_concern(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("safeguarding.raise")
 def received(request: HttpRequest, concern_id: int) -> HttpResponse:
     """The acknowledgement: what the raiser sees, and all they see, of a concern they raised."""
-    concern = selectors.raised_by(request.membership).select_related("person").filter(pk=concern_id).first()
-    if concern is None:
-        raise Http404("Not found")
+    concern, may_open = selectors.acknowledgement(request.membership, concern_id)
     viewed(request, concern, AccessAction.CONCERN_ACKNOWLEDGED)
-    return render(
-        request,
-        "safeguarding/received.html",
-        {"concern": concern, "may_open": access.concerns_visible_to(request.membership).filter(pk=concern.pk).exists()},
-    )
+    return render(request, "safeguarding/received.html", {"concern": concern, "may_open": may_open})
 
 
 @require_GET
@@ -214,10 +208,7 @@ def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required("people.break_glass")
 def break_glass(request: HttpRequest, concern_id: int | None = None, application_id: int | None = None) -> HttpResponse:
     """Open one record for this session after saying why; the same page as for restricted person records."""
-    model, pk = (Concern, concern_id) if concern_id else (DolsApplication, application_id)
-    record = model.objects.select_related("person").filter(pk=pk, council=request.membership.organisation).first()
-    if record is None:
-        raise Http404("Not found")
+    record = selectors.record_behind_glass(request.membership, concern_id=concern_id, application_id=application_id)
     form = BreakGlassForm(request.POST)
     if not form.is_valid():
         return restricted_page(request, access.restricted(record), form, status=400)
@@ -225,7 +216,7 @@ def break_glass(request: HttpRequest, concern_id: int | None = None, application
         actor=Actor.from_request(request), record=record, reason=form.cleaned_data["reason"], session=request.session
     )
     journeys.confirm(request, f"{record.reference} is open to you until you sign out")
-    return redirect("safeguarding:concern" if model is Concern else "safeguarding:dols", pk)
+    return redirect("safeguarding:concern" if isinstance(record, Concern) else "safeguarding:dols", record.pk)
 
 
 @require_http_methods(["GET", "POST"])

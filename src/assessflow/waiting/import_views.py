@@ -4,20 +4,20 @@ abandon, and the template."""
 from contextlib import suppress
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
-from assessflow.tenancy.models import Contract
 from assessflow.tenancy.permissions import permission_required
 
-from . import backlog_services
+from . import backlog_services, selectors
 from .backlog import COLUMNS, template_csv
 from .import_forms import MappingForm, column_label
-from .models import BacklogImport, BacklogMapping
+from .models import BacklogImport
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
@@ -30,22 +30,21 @@ class UploadForm(GovukFormMixin, forms.Form):
     )
     contract = forms.ModelChoiceField(
         label="Hand the cases to a provider",
-        queryset=Contract.objects.none(),
+        queryset=None,
         required=False,
         empty_label="No: the council keeps them",
     )
     saved = forms.ModelChoiceField(
         label="Match its columns as before",
         help_text="A file from another system is matched to Assessflow's columns before it is checked",
-        queryset=BacklogMapping.objects.none(),
+        queryset=None,
         required=False,
         empty_label="No: match this file afresh",
     )
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, choices: tuple[QuerySet, QuerySet], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contract"].queryset = Contract.objects.filter(council=council).select_related("provider")
-        self.fields["saved"].queryset = BacklogMapping.objects.filter(council=council)
+        self.fields["contract"].queryset, self.fields["saved"].queryset = choices
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -57,21 +56,15 @@ class UploadForm(GovukFormMixin, forms.Form):
 
 
 def _job(request: HttpRequest, import_id: int) -> BacklogImport:
-    job = (
-        BacklogImport.objects.filter(council=request.membership.organisation, pk=import_id)
-        .select_related("contract")
-        .first()
-    )
-    if job is None:
-        raise Http404("Not found")
-    return job
+    return selectors.import_for(request.membership, import_id)
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("waiting.import")
 def imports(request: HttpRequest) -> HttpResponse:
     council = request.membership.organisation
-    form = UploadForm(request.POST or None, request.FILES or None, council=council)
+    choices = selectors.import_choices(request.membership)
+    form = UploadForm(request.POST or None, request.FILES or None, choices=choices)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         job = backlog_services.start_import(
@@ -86,7 +79,7 @@ def imports(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "waiting/imports.html",
-        {"form": form, "jobs": BacklogImport.objects.filter(council=council)[:20], "columns": COLUMNS},
+        {"form": form, "jobs": selectors.recent_imports(request.membership), "columns": COLUMNS},
         status=400 if request.method == "POST" else 200,  # a post that gets here was refused
     )
 

@@ -1,20 +1,17 @@
 """The council's waiting-list settings: timescales per work type and priority, and keep-in-touch intervals."""
 
 from django import forms
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from assessflow.audit.actor import Actor
-from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
 from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
 from assessflow.tenancy.permissions import permission_required
 
-from .actions import AccessAction
-from .models import ContactInterval, Priority, Timescale, WorkType
+from . import selectors, settings_services
+from .models import Priority, WorkType
 from .timescales import DEFAULT_CONTACT_DAYS, DEFAULT_WORKING_DAYS
 
 MAX_DAYS = 365
@@ -38,10 +35,9 @@ def _days_field(label: str) -> forms.IntegerField:
 class WaitingSettingsForm(GovukFormMixin, forms.Form):
     """One number per work type and priority (working days), and one per priority (days between contacts)."""
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, saved: selectors.WaitingSettings, **kwargs):
         super().__init__(*args, **kwargs)
-        set_days = {(t.work_type, t.priority): t.working_days for t in Timescale.objects.filter(council=council)}
-        intervals = {c.priority: c.days for c in ContactInterval.objects.filter(council=council)}
+        set_days, intervals = saved.timescales, saved.intervals
         for work_type in WorkType:
             for priority in Priority:
                 name = f"timescale_{work_type.value}_{priority.value}"
@@ -59,34 +55,25 @@ class WaitingSettingsForm(GovukFormMixin, forms.Form):
     def contact_fields(self):
         return [self[f"contact_{p.value}"] for p in Priority]
 
+    def timescales(self) -> dict[tuple[str, str], int]:
+        data = self.cleaned_data
+        return {(w.value, p.value): data[f"timescale_{w.value}_{p.value}"] for w in WorkType for p in Priority}
+
+    def intervals(self) -> dict[str, int]:
+        return {p.value: self.cleaned_data[f"contact_{p.value}"] for p in Priority}
+
 
 @require_http_methods(["GET", "POST"])
 @permission_required("waiting.configure")
 def waiting_settings(request: HttpRequest) -> HttpResponse:
-    council = request.membership.organisation
-    form = WaitingSettingsForm(request.POST or None, council=council)
+    form = WaitingSettingsForm(request.POST or None, saved=selectors.waiting_settings(request.membership))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            for work_type in WorkType:
-                for priority in Priority:
-                    Timescale.objects.update_or_create(
-                        council=council,
-                        work_type=work_type.value,
-                        priority=priority.value,
-                        defaults={"working_days": form.cleaned_data[f"timescale_{work_type.value}_{priority.value}"]},
-                    )
-            for priority in Priority:
-                ContactInterval.objects.update_or_create(
-                    council=council,
-                    priority=priority.value,
-                    defaults={"days": form.cleaned_data[f"contact_{priority.value}"]},
-                )
-            record_access(
-                actor=Actor.from_request(request),
-                kind=AccessEvent.Kind.CHANGE,
-                action=AccessAction.SETTINGS_SAVED,
-                council_id=council.pk,
-                fields=form.changed_data,
-            )
+        settings_services.save_settings(
+            actor=Actor.from_request(request),
+            council=request.membership.organisation,
+            timescales=form.timescales(),
+            intervals=form.intervals(),
+            changed=form.changed_data,
+        )
         return done(request, "Waiting list timescales and keep-in-touch intervals saved", "waiting:settings")
     return render(request, "waiting/settings.html", {"form": form, "priorities": list(Priority)})
