@@ -9,19 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessflow.audit.actor import Actor
 from assessflow.core.forms import GovukFormMixin
 from assessflow.core.journeys import done
-from assessflow.tenancy.permissions import may, permission_required
+from assessflow.tenancy.permissions import permission_required
 
 from . import restrictions
 from .selectors import person_for, restriction_choices, visible_person
-
-
-class BreakGlassForm(GovukFormMixin, forms.Form):
-    reason = forms.CharField(
-        label="Why do you need to open this record?",
-        help_text="This is logged and the record's manager is told at once",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why you need to open this record"},
-    )
+from .shared_pages import BreakGlassForm, restricted_page
 
 
 class RestrictForm(GovukFormMixin, forms.Form):
@@ -52,18 +44,6 @@ class RestrictForm(GovukFormMixin, forms.Form):
         self.fields["manager"].queryset = staff
         self.fields["users"].queryset = staff
         self.fields["teams"].queryset = teams
-
-
-def restricted_page(
-    request: HttpRequest, restricted: restrictions.RestrictedRecord, form=None, status: int = 403
-) -> HttpResponse:
-    may_break = not restricted.read_only and may(request.membership, "people.break_glass", restricted.person)
-    return render(
-        request,
-        "people/restricted.html",
-        {"restricted": restricted, "form": form or BreakGlassForm(), "may_break_glass": may_break},
-        status=status,
-    )
 
 
 @require_POST

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from assessflow.audit.actor import Actor
 from assessflow.core import journeys
-from assessflow.people.forms import PortalPersonForm
+from assessflow.people.shared_pages import PortalPersonForm
 from assessflow.tenancy.permissions import permission_required
 
 from . import selectors
