@@ -73,3 +73,13 @@ def test_the_banner_is_the_govuk_success_notification(cast, sign_in):
     assert banner(page) == "Note added to Alice Ashworth's record"
     assert banner_links(page) == []
     assert banner(client.get(page.request["PATH_INFO"])) == "", "a banner is shown once"
+
+
+def test_a_banner_not_yet_shown_is_never_shown_to_the_next_person_to_sign_in(cast, sign_in):
+    from assessflow.casework.tests.test_notes import note_payload
+
+    first = sign_in(cast.member("assessor_a"))
+    first.post(reverse("casework:note-new", args=[cast.person_a.pk]), note_payload())  # the banner is not yet read
+    assert not any("message" in name for name in first.cookies), "a banner naming a person is never in a cookie"
+    second = sign_in(cast.member("referrer_a"))
+    assert banner(second.get(reverse("home"))) == ""

@@ -45,7 +45,9 @@ def test_a_task_set_for_a_worker_is_in_their_tasks_until_done(cast, sign_in):
     client = sign_in(worker)
     assert "Order a raised toilet seat" in client.get(reverse("casework:my-tasks")).content.decode()
     client.post(reverse("casework:task-close", args=[task.pk]), {"outcome": "done", "note": "Ordered"})
-    assert "Order a raised toilet seat" not in client.get(reverse("casework:my-tasks")).content.decode()
+    listed = client.get(reverse("casework:my-tasks")).content.decode()
+    assert "Task done: Order a raised toilet seat" in listed, "the banner says so"
+    assert f'href="{reverse("casework:task", args=[task.pk])}"' not in listed, "and the list no longer has it"
     task.refresh_from_db()
     assert task.status == "done"
     assert task.closed_by == worker.user

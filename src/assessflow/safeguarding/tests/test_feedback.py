@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from assessflow.safeguarding.models import Concern
 from assessflow.tests.feedback import banner, banner_links
 
-from .helpers import CONCERN, decision, raise_concern
+from .helpers import CONCERN, decision, dols_assessors, name_assessors, raise_concern
 from .test_concerns import _triaged
 from .test_dols import _latest, _request, _screened
 from .test_enquiries import _conclusion, _edit, _enquiry
@@ -191,3 +191,28 @@ def test_a_care_home_asking_for_an_authorisation_is_told_it_is_sent(cast, sign_i
     response = _ask(home, date_of_birth_0="1", date_of_birth_1="2", date_of_birth_2="1940")
     page = home.get(response["Location"])
     assert banner(page).startswith("Request for a DoLS authorisation sent to the council: DL-")
+
+
+def test_a_strategy_discussion_names_the_enquiry(cast, sign_in):
+    enquiry = _enquiry(cast)
+    today = timezone.localdate()
+    data = {
+        "kind": "meeting",
+        "held_on_0": today.day,
+        "held_on_1": today.month,
+        "held_on_2": today.year,
+        "attendees": "Police, GP",
+        "decisions": "Police to visit",
+        "submission_id": str(uuid.uuid4()),
+    }
+    client = sign_in(cast.member("safeguarding_a"))
+    page = client.post(f"/safeguarding/enquiries/{enquiry.pk}/strategy/", data, follow=True)
+    assert banner(page) == f"Strategy discussion recorded on enquiry {enquiry.reference}"
+
+
+def test_naming_the_assessors_names_the_request(cast, sign_in):
+    client, application = _screened(cast, sign_in)
+    client.get(f"/safeguarding/dols/{application.pk}/")  # where the earlier steps' banners are read
+    bia, doctor = dols_assessors(cast)
+    response = name_assessors(client, application, bia, doctor)
+    assert banner(client.get(response["Location"])) == f"Assessors named on {application.reference}"
