@@ -41,6 +41,7 @@ from .backlog_publish import Publisher
 from .backlog_scratch import Repeats, read_checked, write_checked
 from .backlog_survey import survey_file
 from .backlog_workers import Workers
+from .extensions import backlog_published
 from .models import BacklogImport, BacklogMapping
 
 CHUNK = 5000  # rows read, checked and written at a time: also how often the progress bar moves
@@ -359,6 +360,16 @@ def _publish_rows(job: BacklogImport, actor: Actor) -> None:
         )
         # The upload and the kept rows are personal data: once the rows are in the database, no copy is left.
         _remove_files_on_commit(job)
+        # Cases the file says were with a worker go to that worker, through the allocation rules, once on the lists.
+        transaction.on_commit(lambda: backlog_published(job_id=job.pk, user_id=actor.acting_user.pk))
+
+
+def record_carried_allocations(*, job_id: int, allocated: int, refused: list[dict]) -> None:
+    """What became of the workers the file named, for the import's page: the first refusals, and how many."""
+    kept = refused[:MAX_ERRORS_KEPT]
+    BacklogImport.objects.filter(pk=job_id).update(
+        carried_allocations={"allocated": allocated, "refused": kept, "refused_total": len(refused)}
+    )
 
 
 # Background tasks: they take ids, and are safe to run twice (each checks the job's status first).
