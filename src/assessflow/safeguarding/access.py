@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
-from assessflow.people.restrictions import RestrictedRecord, grant_for_session
+from assessflow.people.restrictions import RestrictedRecord, check_may_open, grant_for_session
 from assessflow.tenancy.models import Membership, User
 from assessflow.tenancy.permissions import require
 from assessflow.tenancy.roles import OrganisationKind, Role
@@ -104,9 +104,13 @@ def may_assess(membership: Membership, application: DolsApplication, assessed_by
     return application.best_interests_assessor_id == user
 
 
-def _open_or_restricted(visible: QuerySet, everything: QuerySet, membership: Membership, pk: int):
+def _open_or_restricted(visible: QuerySet, everything: QuerySet, membership: Membership, pk: int, *, team, session):
+    """The record if this membership may open it. Outside the team, the person's own restriction holds as well:
+    being named on an enquiry, or breaking the glass on a concern, does not open a restricted person's record."""
     found = visible.select_related("person", "person__council").filter(pk=pk).first()
     if found is not None:
+        if not team(membership):
+            check_may_open(membership, found.person, session)
         return found
     hidden = everything.select_related("person").filter(pk=pk).first() if _is_council_staff(membership) else None
     if hidden is None or hidden.council_id != membership.organisation_id:
@@ -125,11 +129,13 @@ def restricted(record) -> RestrictedRecord:
 
 
 def concern_for(membership: Membership, pk: int, session=None) -> Concern:
-    return _open_or_restricted(concerns_visible_to(membership, session), Concern.objects, membership, pk)
+    visible = concerns_visible_to(membership, session)
+    return _open_or_restricted(visible, Concern.objects, membership, pk, team=in_safeguarding_team, session=session)
 
 
 def dols_for(membership: Membership, pk: int, session=None) -> DolsApplication:
-    return _open_or_restricted(dols_visible_to(membership, session), DolsApplication.objects, membership, pk)
+    visible = dols_visible_to(membership, session)
+    return _open_or_restricted(visible, DolsApplication.objects, membership, pk, team=in_dols_team, session=session)
 
 
 def team_managers(council, *, dols: bool) -> list[User]:

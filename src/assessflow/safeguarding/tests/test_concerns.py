@@ -74,6 +74,30 @@ def test_a_worker_outside_the_team_meets_the_restricted_page_and_may_break_the_g
         assert events.filter(action="safeguarding.concern.viewed").exists()
 
 
+def test_the_persons_own_restriction_holds_after_breaking_the_glass_on_a_concern(cast, sign_in):
+    """A concern about someone whose record is restricted opens, outside the safeguarding team, only once the
+    person's glass is broken too; the team itself is not held back."""
+    from assessflow.audit.actor import Actor
+    from assessflow.people.restrictions import restrict
+
+    concern = cast.casework[cast.person_a.pk]["concern"]
+    manager = cast.member("team_manager_a")
+    with scopes_disabled():
+        actor = Actor(user=manager.user, membership=manager)
+        restrict(actor=actor, person=cast.person_a, reason="Staff member", manager=manager.user, users=[], teams=[])
+    client = sign_in(cast.member("assessor_a"))
+    client.post(f"/safeguarding/concerns/{concern.pk}/break-glass/", {"reason": "Visiting today; she told me more"})
+    held = client.get(f"/safeguarding/concerns/{concern.pk}/")
+    assert held.status_code == 403
+    assert concern.what_happened not in held.content.decode()
+    assert f"/people/{cast.person_a.pk}/break-glass/" in held.content.decode()
+    client.post(f"/people/{cast.person_a.pk}/break-glass/", {"reason": "Visiting today; she told me more"})
+    assert concern.what_happened in client.get(f"/safeguarding/concerns/{concern.pk}/").content.decode()
+
+    team = sign_in(cast.member("safeguarding_a"))
+    assert concern.what_happened in team.get(f"/safeguarding/concerns/{concern.pk}/").content.decode()
+
+
 def test_a_provider_may_not_break_the_glass(cast, sign_in):
     concern = cast.casework[cast.person_a_handed.pk]["concern"]
     client = sign_in(cast.member("provider_assessor"))
