@@ -8,6 +8,7 @@ from assessflow.frontdoor.transitions import SCREEN_OUT_REASONS, screen_out_reas
 from assessflow.tenancy.models import Team
 
 from .models import KeepInTouchContact, Priority, WorkType
+from .timescales import STATUTORY_DEADLINE
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known yet")]
 DECISIONS = [
@@ -40,8 +41,15 @@ class ScreeningForm(GovukFormMixin, forms.Form):
     )
     work_type = forms.ChoiceField(
         label="Which work is the person waiting for?",
-        choices=[("", "Choose"), *WorkType.choices],
-        error_messages={"required": "Choose the work the person is waiting for"},
+        # A DoLS request is recorded as one (its statutory deadline runs from it), not screened from a referral.
+        choices=[
+            ("", "Choose"),
+            *((value, label) for value, label in WorkType.choices if value not in STATUTORY_DEADLINE),
+        ],
+        error_messages={
+            "required": "Choose the work the person is waiting for",
+            "invalid_choice": "Choose the work the person is waiting for from the list",
+        },
     )
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), required=False, empty_label="No team yet")
     priority = forms.ChoiceField(

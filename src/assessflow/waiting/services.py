@@ -25,7 +25,7 @@ from .extensions import entry_left_list
 from .models import ContactInterval, KeepInTouchContact, Timescale, WaitingListEntry, WorkType
 from .moves import ENTRY, ENTRY_MOVES
 from .tallies import bump, bump_entry, bump_many
-from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, STATUTORY_DEADLINE, due_date
+from .timescales import DEFAULT_CONTACT_DAYS, RETRY_DAYS, STATUTORY_DEADLINE, due_date, reprioritised_due
 
 __all__ = [
     "IllegalMove",
@@ -123,7 +123,12 @@ def screen_onto_waiting_list(
     lacks_capacity=None,
     at_risk=None,
 ) -> WaitingListEntry:
-    """The referral's screening decision and its place on the list, in one transaction."""
+    """The referral's screening decision and its place on the list, in one transaction. Work with a deadline in law
+    (DoLS) starts from its own request, which sets the deadline, never from screening a referral."""
+    if work_type in STATUTORY_DEADLINE:
+        raise IllegalMove(
+            {"work_type": f"Record a {WorkType(work_type).label} request instead: its deadline runs from the request"}
+        )
     with transaction.atomic():
         screen(
             actor=actor,
@@ -147,15 +152,16 @@ def screen_onto_waiting_list(
 
 
 def reprioritise(*, actor: Actor, entry: WaitingListEntry, priority: str, rationale: str, expected_version: int):
-    """A new priority, with its reason; the due date follows the timescale from the day they joined."""
+    """A new priority, with its reason; the due date follows the timescale from the day they joined, except where
+    the law or the person's review date sets it (`timescales.reprioritised_due`)."""
     if entry.status != WaitingListEntry.Status.WAITING:
         raise IllegalMove("Only someone still waiting can be reprioritised.")
     old, old_due = entry.priority, entry.due_on
-    # A statutory deadline does not move with the priority.
-    due_on = (
-        old_due
-        if entry.work_type in STATUTORY_DEADLINE
-        else _due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at))
+    due_on = reprioritised_due(
+        work_type=entry.work_type,
+        current_due=old_due,
+        timescale_due=_due(entry.council_id, entry.work_type, priority, timezone.localdate(entry.added_at)),
+        review_due_on=entry.person.review_due_on,
     )
     with transaction.atomic():
         claim(
@@ -222,7 +228,7 @@ def keep_in_touch(
         contact = KeepInTouchContact.objects.create(
             council_id=entry.council_id,
             entry=entry,
-            contacted_by=actor.user,
+            contacted_by=actor.acting_user,
             method=method,
             things_changed=things_changed,
             notes=notes,

@@ -100,6 +100,30 @@ def test_a_refusal_is_not_offered_when_the_person_may_lack_capacity_or_be_at_ris
     assert (referral.status, referral.screening_reason) == ("screened_out", "declined")
 
 
+def test_screening_does_not_put_a_referral_on_the_dols_list(cast, sign_in):
+    """A DoLS request is recorded as one, so its statutory deadline runs from the request: screening offers no
+    DoLS list, refuses one posted anyway, and the service refuses it too."""
+    from assessflow.audit.actor import Actor
+    from assessflow.waiting.services import IllegalMove, screen_onto_waiting_list
+
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    client = sign_in(cast.member("front_door_a"))
+    form = client.get(reverse("waiting:screen", args=[referral.pk])).content.decode()
+    assert 'value="dols"' not in form and 'value="needs_assessment"' in form
+    refused = client.post(reverse("waiting:screen", args=[referral.pk]), screening_payload(work_type="dols"))
+    assert "Choose the work the person is waiting for from the list" in refused.content.decode()
+    member = cast.member("front_door_a")
+    with scopes_disabled(), pytest.raises(IllegalMove, match="Record a Deprivation of Liberty Safeguards request"):
+        screen_onto_waiting_list(
+            actor=Actor(user=member.user, membership=member), referral=referral, work_type="dols", priority="red",
+            rationale="",
+        )  # fmt: skip
+    with scopes_disabled():
+        assert not WaitingListEntry.objects.filter(referral=referral).exists()
+    referral.refresh_from_db()
+    assert referral.status == "received"
+
+
 def test_a_screened_referral_cannot_be_screened_again(cast, sign_in):
     referral = cast.casework[cast.person_a.pk]["referral"]
     client = sign_in(cast.member("front_door_a"))
