@@ -30,6 +30,7 @@ run: demo
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	PYTHONPATH=src $(BIN)/lint-imports
 	bash scripts/ensure-chromium
 	bash scripts/pytest-nonempty

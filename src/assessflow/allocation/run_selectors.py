@@ -47,7 +47,7 @@ class Listing:
 
 def _people(council: Organisation, user_ids) -> dict[int, tuple[User, Organisation | None]]:
     """Each assessor with the organisation they work for in this council's pool (the council or a provider)."""
-    found = {
+    found: dict[int, tuple[User, Organisation | None]] = {
         p.membership.user_id: (p.membership.user, p.membership.organisation)
         for p in AssessorProfile.objects.filter(council=council, membership__user_id__in=user_ids).select_related(
             "membership__user", "membership__organisation"
@@ -60,7 +60,8 @@ def _people(council: Organisation, user_ids) -> dict[int, tuple[User, Organisati
 
 def _cut(by_assessor: dict[int, list[dict]], order: list[int], limit: int) -> list[int]:
     """Whole groups, in order, while they fit in the limit (always the first, however long)."""
-    kept, total = [], 0
+    kept: list[int] = []
+    total = 0
     for assessor_id in order:
         size = len(by_assessor[assessor_id])
         if kept and total + size > limit:
@@ -148,8 +149,8 @@ class Summary:
 
 
 def _handings(run: AllocationRun, contract_of: dict[int, int | None]) -> list[Handing]:
-    to_contract = {
-        s["entry"]: contract_of[s["assessor"]] for s in run.suggestions if contract_of.get(s["assessor"]) is not None
+    to_contract: dict[int, int] = {
+        s["entry"]: contract for s in run.suggestions if (contract := contract_of.get(s["assessor"])) is not None
     }
     person_of = dict(WaitingListEntry.objects.filter(pk__in=list(to_contract)).values_list("pk", "person_id"))
     handed = set(
@@ -160,7 +161,7 @@ def _handings(run: AllocationRun, contract_of: dict[int, int | None]) -> list[Ha
             person_id__in=set(person_of.values()),
         ).values_list("person_id", "contract_id")
     )
-    cases, already = Counter(to_contract.values()), Counter()
+    cases, already = Counter(to_contract.values()), Counter[int]()
     for entry_id, contract_id in to_contract.items():
         if (person_of.get(entry_id), contract_id) in handed:
             already[contract_id] += 1

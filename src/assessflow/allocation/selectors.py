@@ -222,8 +222,8 @@ def caseloads_by_assessor(council: Organisation, today: datetime.date, organisat
     profiles = pool(council)
     if organisation is not None:
         profiles = profiles.filter(membership__organisation=organisation)
-    counts = {
-        row["assessor_id"]: row
+    counts: dict[int, dict[str, int]] = {
+        row["assessor_id"]: {"open": row["open"], "due_soon": row["due_soon"], "overdue": row["overdue"]}
         for row in open_allocations(council)
         .values("assessor_id")
         .annotate(

@@ -75,7 +75,7 @@ def _open(entry: WaitingListEntry, assessor: User, membership: Membership, actor
         person_id=entry.person_id,
         assessor=assessor,
         organisation=membership.organisation,
-        allocated_by=actor.user,
+        allocated_by=actor.acting_user,
         reason=reason,
         run=run,
     )
@@ -174,7 +174,7 @@ def record_conflict(*, actor: Actor, entry: WaitingListEntry, assessor: User, re
             council_id=entry.council_id,
             person_id=entry.person_id,
             assessor=assessor,
-            defaults={"reason": reason, "recorded_by": actor.user},
+            defaults={"reason": reason, "recorded_by": actor.acting_user},
         )
         record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.CONFLICT_RECORDED, obj=conflict)
     return conflict
@@ -184,7 +184,7 @@ def start_run(*, actor: Actor, council: Organisation, work_type: str = "", team=
     weights = selectors.settings_for(council).weights()
     with transaction.atomic():
         run = AllocationRun.objects.create(
-            council=council, requested_by=actor.user, work_type=work_type, team=team, weights=asdict(weights)
+            council=council, requested_by=actor.acting_user, work_type=work_type, team=team, weights=asdict(weights)
         )
         transaction.on_commit(lambda: suggest_allocations.enqueue(run.pk))
     return run
@@ -256,7 +256,7 @@ def accept(*, actor: Actor, run: AllocationRun, entry_ids: set[int]) -> Allocati
                 != 1
             ):
                 raise AllocationRefused("These suggestions were already accepted.")
-            transaction.on_commit(lambda: accept_suggestions.enqueue(run.pk, actor.user.pk))
+            transaction.on_commit(lambda: accept_suggestions.enqueue(run.pk, actor.acting_user.pk))
     run.refresh_from_db()
     return run
 

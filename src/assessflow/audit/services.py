@@ -53,13 +53,16 @@ def record_on_person(
     detail: dict | None = None,
 ) -> AccessEvent:
     """For a row that belongs to one person's record: it carries council_id and person_id."""
+    # Any model on a person's record has both columns, which Model in general does not: read them by name.
+    council_id: int = obj.council_id  # type: ignore[attr-defined]
+    record_person_id: int | None = obj.person_id if person_id is None else person_id  # type: ignore[attr-defined]
     return record_access(
         actor=actor,
         kind=kind,
         action=action,
         obj=obj,
-        council_id=obj.council_id,
-        person_id=person_id if person_id is not None else obj.person_id,
+        council_id=council_id,
+        person_id=record_person_id,
         fields=fields,
         detail=detail,
     )

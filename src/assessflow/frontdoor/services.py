@@ -136,7 +136,7 @@ def ask_referrer(*, actor: Actor, referral: Referral, question: str) -> Informat
             summary=question,
         )
         return InformationRequest.objects.create(
-            council_id=referral.council_id, referral=referral, question=question, asked_by=actor.user
+            council_id=referral.council_id, referral=referral, question=question, asked_by=actor.acting_user
         )
 
 
@@ -183,7 +183,7 @@ def submit_portal_referral(
     existing = Referral.objects.filter(submission_id=submission_id).first()
     if existing is not None:
         return existing
-    organisation = actor.membership.organisation
+    organisation = actor.acting_membership.organisation
     with transaction.atomic():
         person = match_or_create_person(
             actor=actor, council=organisation.council, details=person_details, submission_id=uuid.uuid4()
@@ -199,7 +199,7 @@ def submit_portal_referral(
                 "referrer_organisation": organisation,
                 "referrer_user": actor.user,
                 "referrer_name": actor.name,
-                "referrer_contact": actor.user.email,
+                "referrer_contact": actor.acting_user.email,
                 "submitted_details": shown,
             },
             submission_id=submission_id,

@@ -151,7 +151,7 @@ def timeline_page(
 
     Keyset paging on (occurred_at, id): the cost of a page does not grow with how far back it is.
     """
-    entries = TimelineEntry.objects.filter(person=person, hidden_at__isnull=True)
+    entries: QuerySet[TimelineEntry] = TimelineEntry.objects.filter(person=person, hidden_at__isnull=True)
     entries = hide_restricted_work_for(membership, entries, person_id=person.pk)
     if kind:
         entries = entries.filter(kind=kind)

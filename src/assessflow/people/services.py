@@ -209,8 +209,9 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
             raise StaleRecord("This record was changed by someone else after you opened it.")
         person.version = expected_version + 1
         person.updated_at = timezone.now()
-        person._change_reason = ", ".join(changed)
-        person._history_user = actor.user
+        # django-simple-history reads these off the instance as it writes the history row; they are not fields.
+        person._change_reason = ", ".join(changed)  # type: ignore[attr-defined]
+        person._history_user = actor.user  # type: ignore[attr-defined]
         person.save(update_fields=[*changed, "given_name_key", "family_name_key", "version", "updated_at"])
         record_access(
             actor=actor,
@@ -221,7 +222,7 @@ def update_person(*, actor: Actor, person: Person, changes: dict, expected_versi
             person_id=person.pk,
             fields=changed,
         )
-        labels = ", ".join(str(Person._meta.get_field(name).verbose_name) for name in changed)
+        labels = ", ".join(str(getattr(Person._meta.get_field(name), "verbose_name", name)) for name in changed)
         add_to_timeline(
             person=person, kind="record", title="Details changed", summary=f"Changed: {labels}", actor=actor
         )
@@ -258,7 +259,8 @@ def add_relationship(*, actor: Actor, person: Person, details: dict, submission_
     if existing is not None:
         return existing
     relationship = Relationship(council_id=person.council_id, person=person, submission_id=submission_id, **details)
-    if relationship.related_person_id and relationship.related_person.council_id != person.council_id:
+    related = relationship.related_person if relationship.related_person_id else None
+    if related is not None and related.council_id != person.council_id:
         raise ValueError("A relationship links people of one council only.")
     relationship.full_clean()
     with transaction.atomic():

@@ -109,7 +109,7 @@ class AssessedBy(models.TextChoices):
     MENTAL_HEALTH = "mental_health", "The mental health assessor"
 
 
-ASSESSED_BY = {
+ASSESSED_BY: dict[str, set[str]] = {
     Requirement.AGE: {AssessedBy.BEST_INTERESTS},
     Requirement.MENTAL_HEALTH: {AssessedBy.MENTAL_HEALTH},
     Requirement.MENTAL_CAPACITY: {AssessedBy.BEST_INTERESTS, AssessedBy.MENTAL_HEALTH},

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404
@@ -15,6 +16,8 @@ from .deadlines import working_day_due
 from .doctors import ApprovedDoctor
 from .models import Concern, DolsApplication, Enquiry
 from .services.dols import deadlines
+
+_Record = TypeVar("_Record", Concern, DolsApplication)
 
 RISK_RANK = Case(
     When(risk=Risk.HIGH, then=Value(0)),
@@ -94,11 +97,10 @@ def authorisations_in_force(membership: Membership, today: datetime.date) -> Que
 
 def records_of(membership: Membership, person, session) -> dict:
     """A person's safeguarding and DoLS records: those this user may open, and how many they may not."""
-    concerns = concerns_visible_to(membership, session).filter(person=person).select_related("enquiry")
-    applications = dols_visible_to(membership, session).filter(person=person)
+    concerns = list(concerns_visible_to(membership, session).filter(person=person).select_related("enquiry"))
+    applications = list(dols_visible_to(membership, session).filter(person=person))
     all_concerns = Concern.objects.filter(person=person).values_list("pk", flat=True)
     all_applications = DolsApplication.objects.filter(person=person).values_list("pk", flat=True)
-    concerns, applications = list(concerns), list(applications)
     concern_ids, application_ids = {c.pk for c in concerns}, {a.pk for a in applications}
     hidden_concerns = [pk for pk in all_concerns if pk not in concern_ids]
     hidden_applications = [pk for pk in all_applications if pk not in application_ids]
@@ -136,7 +138,7 @@ def portal_requests(membership: Membership) -> QuerySet[DolsApplication]:
     )
 
 
-def _one(found, pk: int):
+def _one(found: QuerySet[_Record], pk: int) -> _Record:
     item = found.filter(pk=pk).first()
     if item is None:
         raise Http404("Not found")
@@ -159,10 +161,16 @@ def enquiry_for(membership: Membership, enquiry_id: int, session) -> Enquiry:
     return concern_for(membership, concern_id, session).enquiry
 
 
-def record_behind_glass(membership: Membership, *, concern_id: int | None, application_id: int | None):
+def record_behind_glass(
+    membership: Membership, *, concern_id: int | None, application_id: int | None
+) -> Concern | DolsApplication:
     """The council's own concern or DoLS request someone asks to break the glass on; 404 for any other."""
-    model, pk = (Concern, concern_id) if concern_id else (DolsApplication, application_id)
-    return _one(model.objects.select_related("person").filter(council=membership.organisation), pk)
+    council = membership.organisation
+    if concern_id is not None:
+        return _one(Concern.objects.select_related("person").filter(council=council), concern_id)
+    if application_id is not None:
+        return _one(DolsApplication.objects.select_related("person").filter(council=council), application_id)
+    raise Http404("Not found")
 
 
 def approved_doctors(membership: Membership) -> QuerySet[ApprovedDoctor]:

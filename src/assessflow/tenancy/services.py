@@ -107,7 +107,7 @@ def _invite(
         role=role,
         qualification=qualification or "",
         team=team,
-        invited_by=actor.user,
+        invited_by=actor.acting_user,
     )
     _record(actor, AccessAction.MEMBER_INVITED, invitation)
     notify(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import compress, islice
 from typing import BinaryIO
 
+from django.core.files import File
 from openpyxl import load_workbook
 
 from assessflow import cld
@@ -121,7 +122,9 @@ def template_csv() -> str:
     return buffer.getvalue()
 
 
-def read_batches(name: str, handle: BinaryIO, *, size: int, columns: dict[str, str] | None = None) -> Iterator[Batch]:
+def read_batches(
+    name: str, handle: BinaryIO | File, *, size: int, columns: dict[str, str] | None = None
+) -> Iterator[Batch]:
     """The data rows of a CSV or XLSX file, read as a stream, `size` rows at a time.
 
     `columns` ({column: the file's header}) says where each column is; without it the header must
@@ -129,7 +132,7 @@ def read_batches(name: str, handle: BinaryIO, *, size: int, columns: dict[str, s
     yield from _batches(read_lines(name, handle), size, columns)
 
 
-def read_lines(name: str, handle: BinaryIO) -> Iterator[list[str]]:
+def read_lines(name: str, handle: BinaryIO | File) -> Iterator[list[str]]:
     """Every line of a CSV or XLSX file as a list of cells, the header first."""
     if name.lower().endswith(".xlsx"):
         yield from _xlsx_lines(handle)
@@ -145,7 +148,7 @@ def read_lines(name: str, handle: BinaryIO) -> Iterator[list[str]]:
         text.detach()
 
 
-def _xlsx_lines(handle: BinaryIO) -> Iterator[list[str]]:
+def _xlsx_lines(handle: BinaryIO | File) -> Iterator[list[str]]:
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file

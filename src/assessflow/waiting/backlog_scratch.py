@@ -13,6 +13,8 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from django.core.files import File
+
 LOOKUP_BATCH = 10_000
 
 
@@ -62,7 +64,7 @@ class Repeats:
 _LENGTH = struct.Struct("<Q")
 
 
-def write_checked(handle: BinaryIO, columns: dict[str, list]) -> None:
+def write_checked(handle: BinaryIO | File, columns: dict[str, list]) -> None:
     """Append one batch of checked rows: {column: values}, the values text, numbers or None."""
     data = marshal.dumps(columns)
     # Its length first, so reading takes one call per batch, not one per value.
@@ -70,7 +72,7 @@ def write_checked(handle: BinaryIO, columns: dict[str, list]) -> None:
     handle.write(data)
 
 
-def read_checked(handle: BinaryIO) -> Iterator[dict[str, list]]:
+def read_checked(handle: BinaryIO | File) -> Iterator[dict[str, list]]:
     """The batches `write_checked` wrote, in order."""
     while header := handle.read(_LENGTH.size):
         (length,) = _LENGTH.unpack(header)

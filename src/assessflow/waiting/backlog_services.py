@@ -116,7 +116,7 @@ def set_mapping(*, actor: Actor, job: BacklogImport, mapping: dict, save_as: str
             BacklogMapping.objects.update_or_create(
                 council_id=job.council_id,
                 name=save_as,
-                defaults={"mapping": mapping, "saved_by": actor.user, "saved_at": timezone.now()},
+                defaults={"mapping": mapping, "saved_by": actor.acting_user, "saved_at": timezone.now()},
             )
         record_access(
             actor=actor,
@@ -332,7 +332,7 @@ def publish(*, actor: Actor, job: BacklogImport, only_valid_rows: bool) -> Backl
         )
         if claimed != 1:
             raise ImportNotReady("This file is already being imported.")
-        transaction.on_commit(lambda: publish_backlog.enqueue(job.pk, actor.user.pk))
+        transaction.on_commit(lambda: publish_backlog.enqueue(job.pk, actor.acting_user.pk))
     job.refresh_from_db()
     return job
 

@@ -8,6 +8,8 @@ and keeping fewer keeps less personal data, which is removed with the file when 
 
 from typing import BinaryIO
 
+from django.core.files import File
+
 from .backlog import REQUIRED, UnreadableFile, read_lines
 from .backlog_mapping import suggest_columns
 
@@ -15,7 +17,7 @@ MAX_VALUES = 100
 MAX_VALUE_LENGTH = 100
 
 
-def survey_file(name: str, handle: BinaryIO) -> dict:
+def survey_file(name: str, handle: BinaryIO | File) -> dict:
     """{"headers": [...], "rows": rows with any text, "values": {header: sorted values}, "many": [headers]}."""
     lines = read_lines(name, handle)
     try:

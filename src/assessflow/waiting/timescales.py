@@ -7,11 +7,11 @@ from assessflow.core.working_days import add_working_days
 from .models import Priority, WorkType
 
 # Working days from joining the list; a council sets its own per work type and priority.
-DEFAULT_WORKING_DAYS = {Priority.RED: 5, Priority.AMBER: 20, Priority.GREEN: 60}
+DEFAULT_WORKING_DAYS: dict[str, int] = {Priority.RED: 5, Priority.AMBER: 20, Priority.GREEN: 60}
 
 
 # Days between keep-in-touch contacts while waiting ("waiting well"); a council sets its own.
-DEFAULT_CONTACT_DAYS = {Priority.RED: 7, Priority.AMBER: 30, Priority.GREEN: 90}
+DEFAULT_CONTACT_DAYS: dict[str, int] = {Priority.RED: 7, Priority.AMBER: 30, Priority.GREEN: 90}
 # After a failed attempt, try again within this many days.
 RETRY_DAYS = 2
 

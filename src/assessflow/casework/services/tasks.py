@@ -22,6 +22,15 @@ from .common import url_of
 TASK_MOVES = {Task.Status.OPEN: {Task.Status.DONE, Task.Status.CANCELLED}}
 
 
+def _owner_name(user: User | None, team: Team | None) -> str:
+    """Who has the task, as the log and the timeline name them: the worker, or else the team."""
+    if user is not None:
+        return user.full_name
+    if team is not None:
+        return team.name
+    raise ValidationError({"assigned_to": "Choose a worker or a team"})
+
+
 def _check_owner(person: Person, user: User | None, team: Team | None) -> None:
     if user is None and team is None:
         raise ValidationError({"assigned_to": "Choose a worker or a team"})
@@ -65,7 +74,7 @@ def set_task(
     with transaction.atomic():
         task.save()
         record_on_person(actor=actor, kind=AccessEvent.Kind.CHANGE, action=AccessAction.TASK_SET, obj=task)
-        owner = assigned_to.full_name if assigned_to else assigned_team.name
+        owner = _owner_name(assigned_to, assigned_team)
         add_to_timeline(
             person=person,
             kind="task",
@@ -133,7 +142,7 @@ def reassign_task(*, actor: Actor, task: Task, assigned_to: User | None, assigne
     with transaction.atomic():
         Task.objects.filter(pk=task.pk).update(assigned_to=assigned_to, assigned_team=assigned_team)
         task.refresh_from_db()
-        owner = assigned_to.full_name if assigned_to else assigned_team.name
+        owner = _owner_name(assigned_to, assigned_team)
         record_on_person(
             actor=actor,
             kind=AccessEvent.Kind.CHANGE,

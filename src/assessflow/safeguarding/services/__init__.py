@@ -28,7 +28,7 @@ def portal_person(*, actor: Actor, person_details: dict, submission_id: uuid.UUI
     """Who a portal submission is about, in the sender's council; a retried submission finds the same person."""
     return match_or_create_person(
         actor=actor,
-        council=actor.organisation.council,
+        council=actor.acting_membership.organisation.council,
         details=person_details,
         submission_id=uuid.uuid5(submission_id, "person"),
     )

@@ -216,8 +216,8 @@ def decide(
     return concern
 
 
-def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, lead: User) -> Enquiry:
-    if not council_workers(concern.council_id, [lead]):
+def _start_enquiry(*, actor: Actor, concern: Concern, kind: str, reason: str, lead: User | None) -> Enquiry:
+    if lead is None or not council_workers(concern.council_id, [lead]):
         raise IllegalMove("The enquiry's lead must be a worker of the council (s.42 is never delegated).")
     enquiry = Enquiry.objects.create(
         council_id=concern.council_id,

@@ -41,7 +41,7 @@ TRANSITIONS = {
     Status.WAITING: {Status.GRANTED, Status.NOT_GRANTED, Status.CLOSED},
     Status.GRANTED: {Status.CLOSED},
 }
-WAITING_PRIORITY = {Risk.HIGH: Priority.RED, Risk.MEDIUM: Priority.AMBER, Risk.LOW: Priority.GREEN}
+WAITING_PRIORITY: dict[str, str] = {Risk.HIGH: Priority.RED, Risk.MEDIUM: Priority.AMBER, Risk.LOW: Priority.GREEN}
 
 
 def deadlines(application: DolsApplication) -> DolsDeadlines:
@@ -114,7 +114,7 @@ def request_from_portal(
     *, actor: Actor, person_details: dict, request: dict, submission_id: uuid.UUID
 ) -> DolsApplication:
     """A care home or hospital asks through the portal: matched to a person of its council, received today."""
-    organisation = actor.organisation
+    organisation = actor.acting_membership.organisation
     with transaction.atomic():
         person = portal_person(actor=actor, person_details=person_details, submission_id=submission_id)
         return receive_request(
@@ -137,9 +137,9 @@ def extend_urgent(
     """Once only, by up to 7 days, while the urgent authorisation is still in force, with the reasons for it
     (Schedule A1 para 84: exceptional reasons the request is not yet decided). The waiting list's due date
     moves with the statutory deadline."""
-    if not application.is_open or application.urgent_given_on is None:
+    current = deadlines(application).urgent_until  # None without an urgent authorisation
+    if not application.is_open or current is None:
         raise IllegalMove("Only an open request with an urgent authorisation can be extended.")
-    current = deadlines(application).urgent_until
     if current < timezone.localdate():
         raise ValidationError({"days": f"The urgent authorisation ended on {current:%-d %B %Y}"})
     try:
@@ -164,7 +164,8 @@ def extend_urgent(
             event_type=EventType.DOLS_URGENT_EXTENDED,
             reason_code=str(days),
         )
-        entry = WaitingListEntry.objects.filter(pk=application.waiting_entry_id).first()
+        entry_id = application.waiting_entry_id
+        entry = WaitingListEntry.objects.filter(pk=entry_id).first() if entry_id is not None else None
         if entry is not None:
             move_due_date(entry, deadlines(application).decide_by)
     return application
@@ -250,7 +251,7 @@ def _check_grant(application: DolsApplication, months: int | None, representativ
 
 def _check_signatory(application: DolsApplication, actor: Actor) -> None:
     # A grant also needs the six assessments, each made by a named assessor (dols_assessors.record_assessment).
-    errors = signatory_errors(application, actor.user)
+    errors = signatory_errors(application, actor.acting_user)
     if errors:
         raise ValidationError({"grant": errors})
 
@@ -279,7 +280,7 @@ def decide(
     now = timezone.now()
     starts_on = timezone.localdate(now)
     ends_on = None
-    if grant:
+    if grant and months:  # a grant without its months was refused above
         try:
             ends_on = authorisation_ends(starts_on, last_day_of_months(starts_on, months))
         except DeadlineRuleBroken as error:
@@ -319,7 +320,8 @@ def _representative(representative: dict, appointed_on: datetime.date) -> dict:
 
 def _leave_waiting_list(actor: Actor, application: DolsApplication, status: str, reason: str) -> None:
     # Read afresh: recording the assessments may have moved the entry on since the request was loaded.
-    entry = WaitingListEntry.objects.filter(pk=application.waiting_entry_id).first()
+    entry_id = application.waiting_entry_id
+    entry = WaitingListEntry.objects.filter(pk=entry_id).first() if entry_id is not None else None
     if entry is not None and entry.status in (WaitingListEntry.Status.WAITING, WaitingListEntry.Status.ALLOCATED):
         leave_list(actor=actor, entry=entry, status=status, reason_code=reason)
 

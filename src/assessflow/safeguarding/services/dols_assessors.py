@@ -185,7 +185,7 @@ def record_assessment(
     if requirement not in Requirement.values:
         raise ValidationError({"requirement": "Select the requirement assessed"})
     who = _who_assessed(application, requirement, assessed_by)
-    if not may_assess(actor.membership, application, assessed_by):
+    if not may_assess(actor.acting_membership, application, assessed_by):
         raise ValidationError(
             {"requirement": "Only the DoLS team or the assessor named for it may record this assessment"}
         )
@@ -231,7 +231,8 @@ def record_assessment(
 
 def _move_waiting_entry(actor: Actor, application: DolsApplication) -> None:
     """The first assessment starts the work on the waiting list (someone is on it); the sixth completes it."""
-    entry = WaitingListEntry.objects.filter(pk=application.waiting_entry_id).first()
+    entry_id = application.waiting_entry_id
+    entry = WaitingListEntry.objects.filter(pk=entry_id).first() if entry_id is not None else None
     if entry is None or entry.status not in (WaitingListEntry.Status.WAITING, WaitingListEntry.Status.ALLOCATED):
         return
     done = application.assessments.count()
