@@ -179,3 +179,15 @@ def test_a_refused_change_confirms_nothing(cast, sign_in):
     page = client.post(reverse("casework:task-new", args=[cast.person_a.pk]), data, follow=True)
     assert page.status_code == 200
     assert banner(page) == ""
+
+
+def test_previewing_a_letter_keeps_the_way_back_to_the_person_page(cast, sign_in):
+    template = cast.letter_templates[cast.council_a.pk]
+    client = sign_in(cast.member("assessor_a"))
+    url = f"{reverse('casework:letter-new', args=[cast.person_a.pk])}?next={person_page(cast)}"
+    page = client.get(url).content.decode()
+    assert f'<input type="hidden" name="next" value="{person_page(cast)}">' in page, "the preview form carries it"
+    preview = f"{reverse('casework:letter-new', args=[cast.person_a.pk])}?next={person_page(cast)}"
+    preview += f"&template={template.pk}"
+    created = client.post(preview, {"template": template.pk}, follow=True)
+    assert banner_links(created) == [person_page(cast)]
