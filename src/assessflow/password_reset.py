@@ -23,7 +23,7 @@ from django.utils.http import base36_to_int
 from django.views.generic import TemplateView
 from django_tasks import task
 
-from assessflow.client_address import client_address
+from assessflow.core.client_address import client_address
 from assessflow.core.forms import GovukFormMixin
 from assessflow.tenancy.forms import SetYourPasswordForm
 from assessflow.tenancy.models import PasswordResetRequest

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from assessflow.client_address import client_address
+from assessflow.core.client_address import client_address
 from assessflow.tenancy.models import Membership, Organisation, User
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from assessflow.audit.models import AccessEvent
-from assessflow.client_address import client_address
 from assessflow.conftest import PASSWORD
+from assessflow.core.client_address import client_address
 
 PROXY = "10.0.0.5"
 BEHIND_ONE_PROXY = override_settings(TRUSTED_PROXY_HEADER="X-Forwarded-For", TRUSTED_PROXY_COUNT=1)
