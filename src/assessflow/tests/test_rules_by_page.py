@@ -52,6 +52,8 @@ PAGES = [
     ("people.change_person", "/people/{person}/edit/", COUNCIL_EDITORS | PROVIDER_EDITORS),
     ("people.view_access_log", "/people/{person}/access-log/", COUNCIL_MANAGERS),
     ("people.restrict", "/people/{person}/restrict/", COUNCIL_MANAGERS),
+    # The person is not restricted, so breaking the glass goes straight back to their page; only the rule refuses.
+    ("people.break_glass", "POST /people/{person}/break-glass/", COUNCIL_CASEWORKERS),
     ("casework.view", "/casework/people/{person}/chronology/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
     ("casework.add_note", "/casework/people/{person}/notes/new/", COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS),
     ("casework.add_document", "/casework/people/{person}/documents/new/", COUNCIL_EDITORS | PROVIDER_EDITORS),
@@ -104,6 +106,7 @@ def _build() -> tuple[dict, dict]:
         "person": person.pk,
         "referral": factories.ReferralFactory(person=person).pk,
         "entry": factories.WaitingListEntryFactory(person=person).pk,
+        "dols": factories.DolsApplicationFactory(person=person).pk,
     }
     members = {}
     for key, role in COUNCIL.items():
@@ -121,6 +124,10 @@ def _build() -> tuple[dict, dict]:
     )
     members["dols"] = factories.MembershipFactory(
         organisation=council, role=Role.TEAM_MANAGER, team=teams.dols_teams.get()
+    )
+    # Not one of the actors every page is walked with: a DoLS team member who is not a manager, for signing.
+    members["dols_assessor"] = factories.MembershipFactory(
+        organisation=council, role=Role.ASSESSOR, qualification=Qualification.SOCIAL_WORKER, team=teams.dols_teams.get()
     )
     surgery = factories.ReferrerOrganisationFactory(council=council)
     members["referrer"] = factories.MembershipFactory(organisation=surgery, role=Role.REFERRER)
@@ -148,11 +155,13 @@ def actors(django_db_setup, django_db_blocker):
 
 @pytest.mark.parametrize(("permission", "page", "allowed"), PAGES, ids=[permission for permission, *_ in PAGES])
 def test_only_the_roles_the_rule_names_open_the_page(db, actors, permission, page, allowed):
-    url = page.format(**actors.objects)
+    method, _, path = page.rpartition(" ")
+    url = path.format(**actors.objects)
     opened, refused = set(), set()
     for actor in ACTORS:
-        status = actors.clients[actor].get(url).status_code
-        if status == 200:
+        client = actors.clients[actor]
+        status = (client.post if method == "POST" else client.get)(url).status_code
+        if status == 200 or (method == "POST" and status == 302):
             opened.add(actor)
         elif status == 403:
             refused.add(actor)
@@ -160,3 +169,12 @@ def test_only_the_roles_the_rule_names_open_the_page(db, actors, permission, pag
             pytest.fail(f"{actor} got {status} from {url}")
     assert opened == allowed, permission
     assert refused == set(ACTORS) - allowed, permission
+
+
+def test_only_the_dols_teams_managers_open_the_signatorys_decision(db, actors):
+    url = f"/safeguarding/dols/{actors.objects['dols']}/decide/"
+    page = actors.clients["dols"].get(url)
+    assert page.status_code == 200
+    assert "Signatory" in page.content.decode()
+    assert actors.clients["dols_assessor"].get(url).status_code == 403
+    assert actors.clients["dols_assessor"].post(url, {"grant": "yes"}).status_code == 403
