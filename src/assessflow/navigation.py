@@ -18,6 +18,7 @@ class NavItem:
     also: tuple[str, ...] = ()
     roles: frozenset[str] | None = None  # narrower than the permission: shown to these roles only
     description: str = ""
+    group: str = ""  # where the settings page lists it
 
     @property
     def url(self) -> str:
@@ -41,6 +42,7 @@ ADMINISTRATION = (
         "Users and teams",
         "organisation-members",
         "tenancy.manage_members",
+        group="People and access",
         also=("/organisation/members/",),
         description="Who works in Assessflow for your organisation, their roles and teams, and invitations.",
     ),
@@ -48,6 +50,7 @@ ADMINISTRATION = (
         "Letters and casework settings",
         "casework:letter-templates",
         "casework.manage_letters",
+        group="Casework",
         also=("casework:settings",),
         description="The letter templates workers send from, and how the council's casework is set up.",
     ),
@@ -55,36 +58,42 @@ ADMINISTRATION = (
         "Import a backlog",
         "waiting:imports",
         "waiting.import",
+        group="Waiting lists",
         description="Load people already waiting from a spreadsheet, check the matches and publish them.",
     ),
     NavItem(
         "Timescales",
         "waiting:settings",
         "waiting.configure",
+        group="Waiting lists",
         description="How soon each work type and priority is due, and how often people waiting are contacted.",
     ),
     NavItem(
         "Assessor pool",
         "allocation:pool",
         "allocation.manage_pool",
+        group="Allocation",
         description="Who takes allocated work: skills, areas, working days, capacity and absences.",
     ),
     NavItem(
         "Allocation weights",
         "allocation:settings",
         "allocation.configure",
+        group="Allocation",
         description="What suggested allocations weigh: travel, continuity, waiting time and cost.",
     ),
     NavItem(
         "Safeguarding teams",
         "safeguarding:settings",
         "safeguarding.configure",
+        group="Safeguarding",
         description="Which teams work safeguarding concerns and DoLS requests, and their timescales.",
     ),
     NavItem(
         "Safeguarding returns",
         "safeguarding:returns",
         "safeguarding.returns",
+        group="Safeguarding",
         description="The Safeguarding Adults Collection and DoLS figures for a reporting year.",
     ),
 )
@@ -115,7 +124,9 @@ NAVIGATION = (
     NavItem("Make a referral", "portal:new", "frontdoor.portal"),
     NavItem("Safeguarding and DoLS", "safeguarding-portal:concerns", "safeguarding.portal_raise"),
     NavItem("Returns", "safeguarding:returns", "safeguarding.returns", roles=frozenset({Role.PERFORMANCE_LEAD})),
-    NavItem("Settings", "administration", also=tuple(item.url_name for item in ADMINISTRATION)),
+    NavItem(
+        "Settings", "administration", also=tuple(n for item in ADMINISTRATION for n in (item.url_name, *item.also))
+    ),
 )
 
 
