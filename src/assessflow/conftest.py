@@ -3,6 +3,10 @@
 Council A lets a contract to a provider; council B is an outsider. Each council has
 staff in every role, a referring organisation and a citizen; A has one person handed
 over to the provider and one not. Tests check behaviour from inside and from outside.
+
+Inside council A, every "own organisation only" rule has a neighbour to be tested against,
+where tenancy hides nothing: a second provider (Q) contracted by A with a person of its own,
+a second surgery with a referral of its own, and a second citizen.
 """
 
 from dataclasses import dataclass, field
@@ -58,6 +62,14 @@ class Cast:
     allocation_runs: dict[int, object] = field(default_factory=dict)
     # Each council's invitation of one of the other council's workers, waiting for an answer.
     invitations: dict[int, object] = field(default_factory=dict)
+    # Council A's neighbours of the provider, the surgery and the citizen above.
+    provider_q: Organisation = None
+    person_a_handed_q: Person = None  # council A, handed to provider Q's contract
+    referrer_org_a2: Organisation = None
+    portal_referral_a2: object = None
+    citizen_person_a2: Person = None
+    # Someone on record as acting for citizen A's person (a relationship; there is no sign-in for them).
+    representative_a: object = None
 
     def member(self, key: str) -> Membership:
         return self.members[key]
@@ -72,6 +84,10 @@ def _member(org, role, **extra) -> Membership:
 
 @pytest.fixture
 def cast(db) -> Cast:
+    return build_cast()
+
+
+def build_cast() -> Cast:
     with scopes_disabled():
         council_a = factories.CouncilFactory(name="Council A")
         council_b = factories.CouncilFactory(name="Council B")
@@ -91,6 +107,14 @@ def cast(db) -> Cast:
         )
         citizen_person_a = factories.PersonFactory(council=council_a, given_name="Cecil", family_name="Quayle")
         citizen_person_b = factories.PersonFactory(council=council_b, given_name="Doris", family_name="Elsewhere")
+        provider_q = factories.ProviderFactory(name="Provider Q, Queensway Care")
+        contract_q = factories.ContractFactory(council=council_a, provider=provider_q)
+        person_a_handed_q = factories.PersonFactory(
+            council=council_a, given_name="Quentin", family_name="Quigley", nhs_number="9876543210"
+        )
+        factories.HandoverFactory(person=person_a_handed_q, contract=contract_q)
+        referrer_org_a2 = factories.ReferrerOrganisationFactory(council=council_a, name="Surgery A2")
+        citizen_person_a2 = factories.PersonFactory(council=council_a, given_name="Cora", family_name="Quennell")
         cast = Cast(
             council_a,
             council_b,
@@ -102,12 +126,17 @@ def cast(db) -> Cast:
             person_b,
             citizen_person_a,
             citizen_person_b,
+            provider_q=provider_q,
+            person_a_handed_q=person_a_handed_q,
+            referrer_org_a2=referrer_org_a2,
+            citizen_person_a2=citizen_person_a2,
         )
         for role in COUNCIL_ROLES:
             cast.members[f"{role}_a"] = _member(council_a, role)
             cast.members[f"{role}_b"] = _member(council_b, role)
         for role in PROVIDER_ROLES:
             cast.members[f"provider_{role}"] = _member(provider, role)
+            cast.members[f"provider_q_{role}"] = _member(provider_q, role)
         for council, suffix in ((council_a, "a"), (council_b, "b")):
             teams = factories.SafeguardingTeamsFactory(council=council)
             cast.members[f"safeguarding_{suffix}"] = _member(
@@ -116,11 +145,24 @@ def cast(db) -> Cast:
             cast.members[f"dols_{suffix}"] = _member(council, Role.TEAM_MANAGER, team=teams.dols_teams.get())
         cast.members["referrer_a"] = _member(referrer_org_a, Role.REFERRER)
         cast.members["referrer_b"] = _member(referrer_org_b, Role.REFERRER)
-        for key, person in (("citizen_a", citizen_person_a), ("citizen_b", citizen_person_b)):
+        cast.members["referrer_a2"] = _member(referrer_org_a2, Role.REFERRER)
+        for key, person in (
+            ("citizen_a", citizen_person_a),
+            ("citizen_b", citizen_person_b),
+            ("citizen_a2", citizen_person_a2),
+        ):
             membership = _member(person.council, Role.CITIZEN)
             factories.CitizenAccountFactory(person=person, user=membership.user)
             cast.members[key] = membership
-        for person in (person_a, person_a_handed, person_b, citizen_person_a, citizen_person_b):
+        for person in (
+            person_a,
+            person_a_handed,
+            person_b,
+            citizen_person_a,
+            citizen_person_b,
+            person_a_handed_q,
+            citizen_person_a2,
+        ):
             cast.casework[person.pk] = {
                 "note": factories.NoteFactory(person=person),
                 "document": factories.DocumentFactory(person=person),
@@ -169,6 +211,17 @@ def cast(db) -> Cast:
             referrer_organisation=referrer_org_a,
             submitted_details={"given_name": "Alyce", "family_name": "Ashwerth"},
             reason="Surgery A portal referral: memory worse since the summer",
+        )
+        # Surgery A2's own portal referral, also about Alice: Surgery A must not reach it, nor A2 Surgery A's.
+        cast.portal_referral_a2 = factories.ReferralFactory(
+            person=person_a,
+            channel="portal",
+            referrer_organisation=referrer_org_a2,
+            submitted_details={"given_name": "Allyssa", "family_name": "Ashwurth"},
+            reason="Surgery A2 portal referral: falls at night",
+        )
+        cast.representative_a = factories.RelationshipFactory(
+            person=citizen_person_a, kind="representative", name="Rowena Speaksfor"
         )
     return cast
 

@@ -41,18 +41,41 @@ ACTORS = [
     "provider_assessor",
     "provider_team_manager",
     "provider_contract_manager",
+    "provider_q_assessor",
+    "provider_q_team_manager",
+    "provider_q_contract_manager",
     "referrer_a",
+    "referrer_a2",
     "citizen_a",
+    "citizen_a2",
 ]
 
 
 def subject(cast: Cast, actor: str):
     """The person each actor may open: a provider only the person handed to it, a citizen only themselves."""
+    if actor.startswith("provider_q_"):
+        return cast.person_a_handed_q
     if actor.startswith("provider_"):
         return cast.person_a_handed
     if actor == "citizen_a":
         return cast.citizen_person_a
+    if actor == "citizen_a2":
+        return cast.citizen_person_a2
     return cast.person_a
+
+
+def neighbour(cast: Cast, actor: str):
+    """The person whose records sit with a neighbour in the same council: the other provider's, the other
+    citizen's; for a surgery, Alice, whom the other surgery referred."""
+    if actor.startswith("provider_q_"):
+        return cast.person_a_handed
+    if actor.startswith("provider_"):
+        return cast.person_a_handed_q
+    return {"citizen_a": cast.citizen_person_a2, "citizen_a2": cast.citizen_person_a}.get(actor, cast.person_a)
+
+
+def neighbours_portal_referral(cast: Cast, actor: str):
+    return {"referrer_a": cast.portal_referral_a2, "referrer_a2": cast.portal_referral_a}.get(actor)
 
 
 def own_records(cast: Cast, actor: str, person) -> dict[str, list]:
@@ -82,7 +105,10 @@ def candidates(cast: Cast, person, own: dict[str, list], names: list[str]) -> li
         "document_id": [items["document"].pk, items["letter"].pk],
         "task_id": [items["task"].pk],
         "warning_id": [items["warning"].pk],
-        "referral_id": [items["referral"].pk, *([cast.portal_referral_a.pk] if person == cast.person_a else [])],
+        "referral_id": [
+            items["referral"].pk,
+            *([cast.portal_referral_a.pk, cast.portal_referral_a2.pk] if person == cast.person_a else []),
+        ],
         "entry_id": [items["entry"].pk],
         "concern_id": [items["concern"].pk, *(c.pk for c in own["concern"])],
         "enquiry_id": [items["enquiry"].pk],
@@ -151,6 +177,39 @@ def test_every_page_that_shows_a_person_logs_exactly_one_view_of_them(cast, sign
         if name not in shown_by_someone:
             path = fill(route, candidates(cast, cast.person_a, own, about)[0])
             assert client.get(path).status_code == 405, f"no one in the walk opened {name}: give it a record to show"
+
+
+NEIGHBOURS = [
+    *(f"provider_{role}" for role in ("assessor", "team_manager", "contract_manager")),
+    *(f"provider_q_{role}" for role in ("assessor", "team_manager", "contract_manager")),
+    "referrer_a",
+    "referrer_a2",
+    "citizen_a",
+    "citizen_a2",
+]
+
+
+def test_no_page_shows_or_logs_a_neighbours_person_in_the_same_council(cast, sign_in):
+    """Another provider's person, another surgery's referral, another citizen's record: tenancy hides nothing
+    here (all are council A's), so only the "own organisation" rules stand between them."""
+    wrong = []
+    none = {"note": [], "concern": [], "dols": []}
+    for actor in NEIGHBOURS:
+        client = sign_in(cast.member(actor))
+        person = neighbour(cast, actor)
+        for name, route, about in pages_about_a_person():
+            tried = candidates(cast, person, none, about)
+            if actor.startswith("referrer_"):
+                # A surgery sees no person records at all; what it must not reach is the other surgery's referral.
+                referral = neighbours_portal_referral(cast, actor)
+                tried = [{"referral_id": referral.pk}] if about == ["referral_id"] else []
+            for arguments in tried:
+                path = fill(route, arguments)
+                status, entries = visit(client, path)
+                if status == 200 or any(e.kind == AccessEvent.Kind.VIEW for e in entries):
+                    logged = [(e.kind, e.action, e.person_id) for e in entries]
+                    wrong.append(f"GET {path} ({name}) as {actor} answered {status}, logged {logged}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_the_letter_preview_logs_the_name_and_address_it_shows(cast, sign_in):

@@ -29,30 +29,57 @@ ACTORS = [
     "provider_assessor",
     "provider_team_manager",
     "provider_contract_manager",
+    # Council A's neighbours: another provider, surgery and citizen in the same council, where tenancy hides nothing.
+    "provider_q_assessor",
+    "provider_q_team_manager",
+    "provider_q_contract_manager",
     "referrer_a",
+    "referrer_a2",
     "referrer_b",
     "citizen_a",
+    "citizen_a2",
     "citizen_b",
 ]
 
 
+def council_staff(actor: str, suffix: str) -> bool:
+    return actor.endswith(f"_{suffix}") and not actor.startswith(("provider_", "referrer_", "citizen_"))
+
+
 def visible_people(cast: Cast, actor: str) -> set[int]:
     """What each actor may legitimately see, written out by hand rather than asked of the code under test."""
+    if actor.startswith("provider_q_"):
+        return {cast.person_a_handed_q.pk}
     if actor.startswith("provider_"):
         return {cast.person_a_handed.pk}
+    citizens = {
+        "citizen_a": cast.citizen_person_a,
+        "citizen_a2": cast.citizen_person_a2,
+        "citizen_b": cast.citizen_person_b,
+    }
     if actor.startswith(("referrer_", "citizen_")):
-        return (
-            {cast.citizen_person_a.pk}
-            if actor == "citizen_a"
-            else ({cast.citizen_person_b.pk} if actor == "citizen_b" else set())
-        )
-    if actor.endswith("_a"):
-        return {cast.person_a.pk, cast.person_a_handed.pk, cast.citizen_person_a.pk}
+        return {citizens[actor].pk} if actor in citizens else set()
+    if council_staff(actor, "a"):
+        return {
+            cast.person_a.pk,
+            cast.person_a_handed.pk,
+            cast.citizen_person_a.pk,
+            cast.person_a_handed_q.pk,
+            cast.citizen_person_a2.pk,
+        }
     return {cast.person_b.pk, cast.citizen_person_b.pk}
 
 
 def all_people(cast: Cast):
-    return [cast.person_a, cast.person_a_handed, cast.person_b, cast.citizen_person_a, cast.citizen_person_b]
+    return [
+        cast.person_a,
+        cast.person_a_handed,
+        cast.person_b,
+        cast.citizen_person_a,
+        cast.citizen_person_b,
+        cast.person_a_handed_q,
+        cast.citizen_person_a2,
+    ]
 
 
 def foreign_memberships(cast: Cast, actor: str) -> list[dict]:
@@ -68,9 +95,15 @@ def foreign_password_links(cast: Cast, actor: str) -> list[dict]:
     return [{"uidb64": urlsafe_base64_encode(str(u.pk).encode()), "token": "cq1-0123456789abcdef"} for u in others]
 
 
-def sees_portal_referral(actor: str) -> bool:
-    """Surgery A's portal referral about Alice: Surgery A and council A's staff may see it, no one else."""
-    return actor == "referrer_a" or (actor.endswith("_a") and not actor.startswith("citizen"))
+def sees_portal_referral(actor: str, surgery: str = "referrer_a") -> bool:
+    """A surgery's portal referral about Alice: that surgery and council A's staff may see it, no one else
+    (not the other surgery in the same council)."""
+    return actor == surgery or council_staff(actor, "a")
+
+
+def foreign_portal_referrals(cast: Cast, actor: str) -> list[dict]:
+    referrals = {"referrer_a": cast.portal_referral_a, "referrer_a2": cast.portal_referral_a2}
+    return [{"referral_id": r.pk} for surgery, r in referrals.items() if not sees_portal_referral(actor, surgery)]
 
 
 def foreign_casework(kind: str, argument: str = ""):
@@ -142,7 +175,7 @@ FOREIGN_ARGUMENTS = {
     ("template_id",): foreign_templates,
     ("referral_id",): lambda cast, actor: [
         *foreign_casework("referral")(cast, actor),
-        *([] if sees_portal_referral(actor) else [{"referral_id": cast.portal_referral_a.pk}]),
+        *foreign_portal_referrals(cast, actor),
     ],
     ("entry_id",): foreign_casework("entry"),
     ("concern_id",): foreign_safeguarding("concern", "concern_id"),
@@ -165,9 +198,11 @@ FOREIGN_ARGUMENTS = {
 # Breaking the glass is how a council's own worker reaches its restricted records: only other
 # councils' records are foreign to it.
 def outside_the_pool(cast: Cast, actor: str) -> list[dict]:
-    """A council's pool holds its own staff and the assessors of the provider it contracts with."""
+    """A council's pool holds its own staff and the assessors of the providers it contracts with: P with both
+    councils, Q with council A only."""
     own = cast.member(actor).organisation_id
-    return [{"membership_id": m.pk} for m in cast.members.values() if m.organisation_id not in (own, cast.provider.pk)]
+    pool = {own, cast.provider.pk} | ({cast.provider_q.pk} if own == cast.council_a.pk else set())
+    return [{"membership_id": m.pk} for m in cast.members.values() if m.organisation_id not in pool]
 
 
 FOREIGN_BY_NAME = {
@@ -200,6 +235,10 @@ def foreign_markers(cast: Cast, actor: str) -> list[str]:
             markers.append(items["dols"].reasons)
     if not sees_portal_referral(actor):
         markers += [cast.portal_referral_a.reason, "Alyce"]
+    if not sees_portal_referral(actor, "referrer_a2"):
+        markers += [cast.portal_referral_a2.reason, "Allyssa"]
+    if cast.citizen_person_a.pk not in visible_people(cast, actor):
+        markers.append(cast.representative_a.name)
     return markers
 
 

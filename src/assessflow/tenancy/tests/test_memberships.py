@@ -54,7 +54,7 @@ class TestScopeGuard:
         with pytest.raises(ScopeError):
             Person.objects.count()
         with scopes_disabled():
-            assert Person.objects.count() == 5
+            assert Person.objects.count() == 7
 
 
 class TestChoosingARole:

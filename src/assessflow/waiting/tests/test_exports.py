@@ -31,14 +31,20 @@ def test_a_csv_export_holds_the_councils_rows_only_and_is_audited(cast, sign_in)
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:3] == ["Person reference", "First name", "Last name"]
     names = {row[2] for row in rows[1:]}
-    assert names == {"Ashworth", "Handley", "Quayle"}
+    assert names == {"Ashworth", "Handley", "Quayle", "Quigley", "Quennell"}
     assert "'=cmd|' /C calc'!A0" in {row[1] for row in rows[1:]}
     with scopes_disabled():
         [entry] = AccessEvent.objects.filter(action="waiting.exported")
     assert entry.kind == "export"
-    assert entry.detail["rows"] == 3
+    assert entry.detail["rows"] == 5
     assert sorted(entry.detail["people"]) == sorted(
-        [cast.person_a.pk, cast.person_a_handed.pk, cast.citizen_person_a.pk]
+        [
+            cast.person_a.pk,
+            cast.person_a_handed.pk,
+            cast.citizen_person_a.pk,
+            cast.person_a_handed_q.pk,
+            cast.citizen_person_a2.pk,
+        ]
     )
 
 
