@@ -44,6 +44,25 @@ def test_an_unqualified_worker_is_never_allocated_work_that_needs_a_qualificatio
         assert not Allocation.objects.filter(entry=entry).exists()
 
 
+def test_an_unqualified_worker_without_a_supervisor_is_not_allocated_a_review_by_hand(cast, sign_in, pool):
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    assistant = pool["assistant"]
+    assert entry.work_type == "annual_review" and assistant.supervisor_id is None
+    manager = sign_in(cast.member("team_manager_a"))
+    page = _allocate(manager, entry, assistant.membership.user).content.decode()
+    assert "no assessor holds a qualification this work needs" in page
+    with scopes_disabled():
+        assert not Allocation.objects.filter(entry=entry).exists()
+        entry.refresh_from_db()
+        assert entry.status == "waiting"
+        # With a named qualified supervisor to sign it off, the same review may go to them.
+        assistant.supervisor = cast.member("assessor_a").user
+        assistant.save()
+    assert _allocate(manager, entry, assistant.membership.user).status_code == 302
+    with scopes_disabled():
+        assert Allocation.objects.get(entry=entry, ended_at__isnull=True).assessor == assistant.membership.user
+
+
 def test_allocating_to_a_providers_assessor_hands_the_case_to_its_contract(cast, sign_in, pool):
     entry = cast.casework[cast.person_a.pk]["entry"]
     provider = sign_in(cast.member("provider_assessor"))

@@ -2,6 +2,7 @@
 
 import uuid
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -53,6 +54,25 @@ def test_an_executable_renamed_pdf_is_refused_and_nothing_is_stored(cast, sign_i
     assert "There is a problem" in page
     assert "must be a PDF, image, Word or OpenDocument file, or a saved email" in page
     assert stored("Sneaky") == []
+
+
+# A web page that runs a script, named as a letter; the later ones begin with a mail header or two, as if saved
+# from a mail program, so only the whole email rule (a From line and another header) tells them apart.
+HTML_PAGES = [
+    b"<!DOCTYPE html><html><body><script>fetch('/people/').then(r => r.text())</script></body></html>\n",
+    b"Subject: Discharge letter\r\n\r\n<html><body><script>alert(document.cookie)</script></body></html>\n",
+    b"From: gp@example.org\r\n\r\n<html><body><script>alert(document.cookie)</script></body></html>\n",
+    b"Date: Tue, 3 Nov 2026\r\nTo: team@example.org\r\n\r\n<html><script>alert(1)</script></html>\n",
+]
+
+
+@pytest.mark.parametrize("content", HTML_PAGES, ids=["page", "subject-only", "from-only", "date-and-to"])
+def test_a_web_page_with_a_script_named_pdf_is_refused_and_nothing_is_stored(cast, sign_in, content):
+    client = sign_in(cast.member("assessor_a"))
+    response = upload(client, cast, "discharge-letter.pdf", content, "Scripted page")
+    assert response.status_code == 400
+    assert "must be a PDF, image, Word or OpenDocument file, or a saved email" in response.content.decode()
+    assert stored("Scripted page") == []
 
 
 def test_an_oversized_file_is_refused(cast, sign_in):

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from assessflow.frontdoor.models import Referral
+from assessflow.frontdoor.models import InformationRequest, Referral
 from assessflow.pathway.models import PathwayEvent
 from assessflow.people.models import Person
 
@@ -99,6 +99,31 @@ def test_another_referrer_cannot_see_it(cast, sign_in):
     other = sign_in(cast.member("referrer_b"))
     assert other.get(reverse("portal:referral", args=[referral.pk])).status_code == 404
     assert "Recent falls" not in other.get(reverse("portal:referrals")).content.decode()
+
+
+def test_another_surgery_in_the_same_council_neither_opens_nor_answers_it(cast, sign_in):
+    theirs = cast.portal_referral_a2
+    staff = sign_in(cast.member("front_door_a"))
+    staff.post(reverse("frontdoor:ask", args=[theirs.pk]), {"question": "Does she have a key safe?"})
+    with scopes_disabled():
+        [question] = InformationRequest.objects.filter(referral=theirs)
+
+    other = sign_in(cast.member("referrer_a"))
+    assert other.get(reverse("portal:referral", args=[theirs.pk])).status_code == 404
+    answered = other.post(reverse("portal:answer", args=[theirs.pk]), {"answer": "Yes, under the mat"})
+    assert answered.status_code == 404
+    question.refresh_from_db()
+    assert (question.answer, question.answered_at) == ("", None)
+    listed = other.get(reverse("portal:referrals")).content.decode()
+    assert theirs.reference not in listed
+    assert cast.portal_referral_a.reference in listed
+
+    own = sign_in(cast.member("referrer_a2"))
+    page = own.get(reverse("portal:referral", args=[theirs.pk])).content.decode()
+    assert "Does she have a key safe?" in page
+    own.post(reverse("portal:answer", args=[theirs.pk]), {"answer": "Yes, code with the daughter"})
+    question.refresh_from_db()
+    assert question.answer == "Yes, code with the daughter"
 
 
 def test_the_outcome_is_shown_only_with_consent(cast, sign_in):

@@ -78,6 +78,14 @@ class TestFindAPerson:
         not_handed = client.get(reverse("people:find"), {"nhs_number": "9434765919"})
         assert "Ashworth" not in not_handed.content.decode()
 
+    def test_provider_staff_never_find_the_other_providers_person_in_the_same_council(self, cast, sign_in):
+        query = {"family_name": "quigley", "given_name": "quentin"}
+        other = sign_in(cast.member("provider_assessor")).get(reverse("people:find"), query).content.decode()
+        assert "Quigley" not in other
+        assert "No one found" in other
+        own = sign_in(cast.member("provider_q_assessor")).get(reverse("people:find"), query).content.decode()
+        assert "Quigley" in own
+
 
 class TestAddAPerson:
     def test_it_creates_a_person_and_audits_the_fields_given(self, cast, sign_in):
@@ -148,6 +156,16 @@ class TestAddAPerson:
         with scopes_disabled():
             assert Person.objects.filter(nhs_number="9434765919").count() == 1
 
+    @pytest.mark.parametrize("nhs_number", ["943 476 5918", "9876543211", "1234567890"])
+    def test_an_nhs_number_that_fails_the_modulus_11_check_is_refused(self, cast, sign_in, nhs_number):
+        """The last digit is wrong (or the check digit would have to be 10): ten digits are not enough."""
+        client = sign_in(cast.member("front_door_a"))
+        response = client.post(reverse("people:new"), person_payload(nhs_number=nhs_number, confirm_new="on"))
+        assert response.status_code == 200
+        assert "Enter a valid NHS number" in response.content.decode()
+        with scopes_disabled():
+            assert not Person.objects.filter(family_name="Marsh").exists()
+
     def test_providers_cannot_add_people(self, cast, sign_in):
         client = sign_in(cast.member("provider_assessor"))
         assert client.post(reverse("people:new"), person_payload()).status_code == 403
@@ -188,6 +206,16 @@ class TestViewAPerson:
         client = sign_in(cast.member("assessor_a"))
         assert client.get(reverse("people:detail", args=[cast.person_b.pk])).status_code == 404
         assert entries(person_id=cast.person_b.pk) == []
+
+    @pytest.mark.parametrize("role", ["assessor", "team_manager", "contract_manager"])
+    def test_the_other_providers_person_in_the_same_council_is_not_found(self, cast, sign_in, role):
+        person = cast.person_a_handed_q
+        client = sign_in(cast.member(f"provider_{role}"))
+        assert client.get(reverse("people:detail", args=[person.pk])).status_code == 404
+        assert client.post(reverse("people:edit", args=[person.pk]), _edit_payload(person)).status_code in (403, 404)
+        assert entries(person_id=person.pk) == []
+        own = sign_in(cast.member(f"provider_q_{role}")).get(reverse("people:detail", args=[person.pk]))
+        assert "Quentin Quigley" in own.content.decode()
 
 
 def _edit_payload(person):

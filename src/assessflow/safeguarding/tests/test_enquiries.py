@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.casework.models import Task
-from assessflow.safeguarding.models import Enquiry, ProtectionAction
+from assessflow.safeguarding.models import Enquiry, ProtectionAction, StrategyDiscussion
 
 
 def _enquiry(cast):
@@ -168,3 +168,37 @@ def test_a_named_worker_adds_to_the_plan_but_only_the_team_or_lead_closes_it(cas
     with scopes_disabled():
         enquiry.refresh_from_db()
     assert client.post(f"/safeguarding/enquiries/{enquiry.pk}/conclude/", _conclusion(enquiry)).status_code == 403
+
+
+def _strategy(**changes):
+    today = timezone.localdate()
+    return {
+        "kind": "meeting",
+        "held_on_0": today.day,
+        "held_on_1": today.month,
+        "held_on_2": today.year,
+        "attendees": "Police, GP",
+        "decisions": "Police to visit the son",
+        "submission_id": str(uuid.uuid4()),
+        **changes,
+    }
+
+
+def _discussions(enquiry) -> list:
+    with scopes_disabled():
+        return list(StrategyDiscussion.objects.filter(enquiry=enquiry).values_list("recorded_by", flat=True))
+
+
+def test_breaking_the_glass_does_not_let_a_worker_record_a_strategy_discussion(cast, sign_in):
+    enquiry = _enquiry(cast)
+    client = sign_in(cast.member("assessor_a"))
+    client.post(f"/safeguarding/concerns/{enquiry.concern_id}/break-glass/", {"reason": "Duty call tonight"})
+    assert enquiry.reference in client.get(f"/safeguarding/enquiries/{enquiry.pk}/").content.decode()
+    url = f"/safeguarding/enquiries/{enquiry.pk}/strategy/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, _strategy()).status_code == 403
+    assert _discussions(enquiry) == []
+    # The same answers from the team are recorded: the refusal was the glass, not the form.
+    team = cast.member("safeguarding_a")
+    assert sign_in(team).post(url, _strategy()).status_code == 302
+    assert _discussions(enquiry) == [team.user.pk]

@@ -182,6 +182,18 @@ def test_only_council_administrators_import(cast, sign_in):
     assert sign_in(cast.member("front_door_a")).get(reverse("waiting:imports")).status_code == 403
 
 
+def test_an_nhs_number_that_fails_the_modulus_11_check_is_a_problem_and_creates_no_one(cast, upload):
+    before = people_count(cast.council_a)
+    row = "LUT-32,Ada,Cole,1940-01-01,943 476 5918,,,,,,annual_review,,,,,,,"
+    job = upload(csv_file(GOOD[0], row))
+    assert job.errors == [{"row": 3, "column": "nhs_number", "message": "'943 476 5918' is not a valid NHS number"}]
+    job = upload.publish(job, only_valid="1")
+    assert (job.status, job.people_created) == ("imported", 1)
+    with scopes_disabled():
+        assert not Person.objects.filter(external_reference="LUT-32").exists()
+    assert people_count(cast.council_a) == before + 1
+
+
 def test_an_nhs_number_used_twice_in_one_file_is_a_problem(cast, upload):
     first = "LUT-30,Ada,Cole,1940-01-01,943 476 5919,,,,,,annual_review,,,,,,,"
     second = "LUT-31,Ada,Cole,1940-01-01,9434765919,,,,,,annual_review,,,,,,,"
