@@ -57,7 +57,7 @@ def conflict(what: str) -> MoveConflict:
     return MoveConflict(f"Someone else changed this {what} after you opened it. Reload the page and check.")
 
 
-def claim(obj: models.Model, *, expected_version: int | None = None, what: str | None = None, **changes) -> None:
+def claim(obj: Any, *, expected_version: int | None = None, what: str | None = None, **changes) -> None:
     """Write a change to a versioned record as `UPDATE … WHERE version = v`, inside the caller's transaction:
     a miss means someone else changed it first. For changes that keep the status (a priority, a plan, a
     deadline); a status change goes through `change_status`."""
@@ -71,7 +71,7 @@ def claim(obj: models.Model, *, expected_version: int | None = None, what: str |
 
 
 def change_status(
-    obj: models.Model,
+    obj: Any,
     *,
     moves: Moves,
     to: str,
@@ -115,6 +115,8 @@ def change_status(
             raise conflict(what)
         obj.refresh_from_db()
         if event_kind is not None:
+            if person is None:  # rolled back with the claim above
+                raise ValueError("A pathway event belongs to a person's work: pass event_kind=None for other work.")
             record_event(
                 actor=actor,
                 council_id=council,
