@@ -12,9 +12,11 @@ from django_scopes import scopes_disabled
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
+from assessflow.people.models import Restriction
 from assessflow.people.restrictions import RestrictedRecord
 from assessflow.safeguarding import access
 from assessflow.safeguarding.doctors import ApprovedDoctor
+from assessflow.safeguarding.models import SafeguardingSettings
 from assessflow.tenancy.models import Notification
 from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
@@ -73,6 +75,26 @@ class World:
         self.external = factories.DolsApplicationFactory(
             person=self.person, best_interests_assessor=self.bia.user, mental_health_doctor=self.doctor
         )
+        self.bia_only = factories.DolsApplicationFactory(person=self.person, best_interests_assessor=self.bia.user)
+        self.citizen = _member(self.council, Role.CITIZEN)
+        # A council that has named its safeguarding team and not yet its DoLS team.
+        self.half_set_up = factories.CouncilFactory()
+        settings = SafeguardingSettings.objects.create(council=self.half_set_up)
+        settings.safeguarding_teams.add(factories.TeamFactory(organisation=self.half_set_up))
+        self.half_set_up_worker = _member(self.half_set_up)
+        self.half_set_up_application = factories.DolsApplicationFactory(
+            person=factories.PersonFactory(council=self.half_set_up)
+        )
+        # A restricted person with a concern: the restriction names a manager and nobody else.
+        self.restricted_person = factories.PersonFactory(council=self.council)
+        self.restricted_enquiry = factories.EnquiryFactory(concern__person=self.restricted_person, lead=self.lead.user)
+        Restriction.objects.create(
+            council=self.council,
+            person=self.restricted_person,
+            reason="Staff member's relative",
+            manager=self.safeguarding_manager.user,
+            created_by=self.safeguarding_manager.user,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -104,14 +126,15 @@ def applications(member, session=None) -> set:
 
 
 def test_the_safeguarding_team_sees_every_concern_of_its_own_council_and_no_dols(world):
-    assert concerns(world.safeguarding) == {world.concern, world.unnamed_concern}
-    assert concerns(world.safeguarding_manager) == {world.concern, world.unnamed_concern}
+    everything = {world.concern, world.unnamed_concern, world.restricted_enquiry.concern}
+    assert concerns(world.safeguarding) == everything
+    assert concerns(world.safeguarding_manager) == everything
     assert applications(world.safeguarding) == set()
     assert concerns(world.outsider) == {world.foreign_concern}
 
 
 def test_the_dols_team_sees_every_dols_request_of_its_own_council_and_no_concern(world):
-    everything = {world.application, world.unnamed_application, world.external}
+    everything = {world.application, world.unnamed_application, world.external, world.bia_only}
     assert applications(world.dols) == everything
     assert applications(world.dols_assessor) == everything
     assert concerns(world.dols) == set()
@@ -119,8 +142,9 @@ def test_the_dols_team_sees_every_dols_request_of_its_own_council_and_no_concern
 
 
 def test_a_worker_sees_only_the_records_they_are_named_on(world):
-    assert concerns(world.lead) == concerns(world.named) == {world.concern}
-    assert applications(world.bia) == {world.application, world.external}
+    assert concerns(world.lead) == {world.concern, world.restricted_enquiry.concern}
+    assert concerns(world.named) == {world.concern}
+    assert applications(world.bia) == {world.application, world.external, world.bia_only}
     assert applications(world.mha) == applications(world.signatory) == {world.application}
     for member in (world.plain, world.other_team):
         assert concerns(member) == set()
@@ -134,7 +158,7 @@ def test_breaking_the_glass_opens_that_one_record_for_the_session(world):
     # The glass on a concern opens no DoLS request that shares its number, and the other way round.
     assert concerns(world.plain, glass(("dols", world.unnamed_concern))) == set()
     assert applications(world.plain, glass(("concern", world.unnamed_application))) == set()
-    assert concerns(world.lead, session) == {world.concern, world.unnamed_concern}
+    assert concerns(world.lead, session) == {world.concern, world.unnamed_concern, world.restricted_enquiry.concern}
 
 
 def test_provider_staff_never_see_safeguarding_records_even_with_the_glass_in_their_session(world):
@@ -189,8 +213,9 @@ def test_only_the_dols_team_and_the_named_assessor_record_an_assessment(world):
     assert access.may_assess(world.bia, external, "mental_health")
     assert not access.may_assess(world.mha, external, "mental_health")
     assert not access.may_assess(world.safeguarding, app, "best_interests")
-    # No doctor named yet: nobody but the team records a mental health assessment.
-    assert not access.may_assess(world.bia, world.unnamed_application, "mental_health")
+    # No doctor named yet: nobody but the team records a mental health assessment, not even the BIA.
+    assert access.may_assess(world.bia, world.bia_only, "best_interests")
+    assert not access.may_assess(world.bia, world.bia_only, "mental_health")
 
 
 def test_breaking_the_glass_is_logged_and_tells_that_teams_managers_at_once(world):
@@ -205,6 +230,8 @@ def test_breaking_the_glass_is_logged_and_tells_that_teams_managers_at_once(worl
         event = AccessEvent.objects.get(action="safeguarding.dols.break_glass")
         told = set(Notification.objects.values_list("user_id", flat=True))
     assert event.detail == {"reason": "Out of hours, urgent"}
+    with scopes_disabled():
+        assert Notification.objects.get().url == f"/safeguarding/dols/{world.application.pk}/"
     assert event.actor == world.plain.user
     assert told == {world.dols.user_id}, "the DoLS team's active manager only"
 
@@ -212,6 +239,10 @@ def test_breaking_the_glass_is_logged_and_tells_that_teams_managers_at_once(worl
     with scopes_disabled():
         told = set(Notification.objects.exclude(user=world.dols.user).values_list("user_id", flat=True))
     assert told == {world.safeguarding_manager.user_id}
+    with scopes_disabled():
+        assert Notification.objects.get(user=world.safeguarding_manager.user).url == (
+            f"/safeguarding/concerns/{world.unnamed_concern.pk}/"
+        )
     assert concerns(world.plain, session) == {world.unnamed_concern}
 
 
@@ -227,3 +258,24 @@ def test_saved_settings_are_read_and_defaults_written_nowhere(world):
     fresh = factories.CouncilFactory()
     default = access.settings_for(fresh)
     assert default.pk is None and default.council == fresh
+
+
+def test_a_citizen_of_the_council_learns_nothing_of_a_safeguarding_record(world):
+    assert concerns(world.citizen) == set()
+    with pytest.raises(Http404):
+        access.concern_for(world.citizen, world.concern.pk)
+    with pytest.raises(Http404):
+        access.dols_for(world.citizen, world.application.pk)
+
+
+def test_a_council_without_a_dols_team_lets_nobody_see_dols_requests(world):
+    assert not access.in_dols_team(world.half_set_up_worker)
+    assert applications(world.half_set_up_worker) == set()
+
+
+def test_being_named_on_an_enquiry_does_not_open_a_restricted_persons_record(world):
+    concern = world.restricted_enquiry.concern
+    with pytest.raises(RestrictedRecord):
+        access.concern_for(world.lead, concern.pk)
+    # The safeguarding team opens it: the restriction does not keep the team from its own work.
+    assert access.concern_for(world.safeguarding, concern.pk) == concern
