@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessflow.core.digits import fold_digits, has_other_digits, is_digits
+from assessflow.core import digits
 
 
 @pytest.mark.parametrize(
@@ -19,17 +19,17 @@ from assessflow.core.digits import fold_digits, has_other_digits, is_digits
     ],
 )
 def test_only_full_width_digits_become_ordinary_digits(typed, read):
-    assert fold_digits(typed) == read
+    assert digits.fold_digits(typed) == read
 
 
-@pytest.mark.parametrize(("text", "digits"), [("0123456789", True), ("7", True), ("", False), ("12a", False)])
-def test_digits_are_0_to_9_and_at_least_one(text, digits):
-    assert is_digits(text) is digits
+@pytest.mark.parametrize(("text", "expected"), [("0123456789", True), ("7", True), ("", False), ("12a", False)])
+def test_digits_are_0_to_9_and_at_least_one(text, expected):
+    assert digits.is_digits(text) is expected
 
 
 def test_digits_of_other_scripts_are_not_digits():
-    assert not is_digits("\u0661\u0669")
-    assert not is_digits("\uff19\uff14")  # not until folded
+    assert not digits.is_digits("\u0661\u0669")
+    assert not digits.is_digits("\uff19\uff14")  # not until folded
 
 
 @pytest.mark.parametrize(
@@ -44,4 +44,4 @@ def test_digits_of_other_scripts_are_not_digits():
     ],
 )
 def test_other_digits_are_found_after_folding(text, other):
-    assert has_other_digits(text) is other
+    assert digits.has_other_digits(text) is other

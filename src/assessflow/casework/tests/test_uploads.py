@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessflow.casework.uploads import UploadRefused, check_upload
+from assessflow.casework import uploads
 
 MB = 1024 * 1024
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
@@ -11,18 +11,21 @@ EMAIL = b"From: Dr Patel <gp@surgery.example>\r\nTo: adultcare@council.example\r
 
 
 def test_a_pdf_and_a_photo_are_stored_as_what_they_are():
-    assert (check_upload(PDF, len(PDF), 5 * MB).content_type, check_upload(PDF, len(PDF), 5 * MB).extension) == (
+    assert (
+        uploads.check_upload(PDF, len(PDF), 5 * MB).content_type,
+        uploads.check_upload(PDF, len(PDF), 5 * MB).extension,
+    ) == (
         "application/pdf",
         "pdf",
     )
-    assert check_upload(PNG, len(PNG), 5 * MB).extension == "png"
+    assert uploads.check_upload(PNG, len(PNG), 5 * MB).extension == "png"
 
 
 def test_a_saved_email_is_stored_as_an_email():
-    accepted = check_upload(EMAIL, len(EMAIL), 5 * MB)
+    accepted = uploads.check_upload(EMAIL, len(EMAIL), 5 * MB)
     assert (accepted.content_type, accepted.extension) == ("message/rfc822", "eml")
     unix = EMAIL.replace(b"\r\n", b"\n")
-    assert check_upload(unix, len(unix), 5 * MB).extension == "eml"
+    assert uploads.check_upload(unix, len(unix), 5 * MB).extension == "eml"
 
 
 @pytest.mark.parametrize(
@@ -43,17 +46,19 @@ def test_a_saved_email_is_stored_as_an_email():
     ],
 )
 def test_anything_else_is_refused_in_words(head):
-    with pytest.raises(UploadRefused, match="must be a PDF, image, Word or OpenDocument file, or a saved email"):
-        check_upload(head, len(head), 5 * MB)
+    with pytest.raises(
+        uploads.UploadRefused, match="must be a PDF, image, Word or OpenDocument file, or a saved email"
+    ):
+        uploads.check_upload(head, len(head), 5 * MB)
 
 
 def test_an_empty_file_is_refused_as_empty():
     for head, size in ((b"", 0), (b"", 10), (PDF, 0)):
-        with pytest.raises(UploadRefused, match="The selected file is empty"):
-            check_upload(head, size, 5 * MB)
+        with pytest.raises(uploads.UploadRefused, match="The selected file is empty"):
+            uploads.check_upload(head, size, 5 * MB)
 
 
 def test_the_size_limit_lets_a_file_of_exactly_that_size_through():
-    assert check_upload(PDF, 5 * MB, 5 * MB).extension == "pdf"
-    with pytest.raises(UploadRefused, match="The selected file must be smaller than 5 MB"):
-        check_upload(PDF, 5 * MB + 1, 5 * MB)
+    assert uploads.check_upload(PDF, 5 * MB, 5 * MB).extension == "pdf"
+    with pytest.raises(uploads.UploadRefused, match="The selected file must be smaller than 5 MB"):
+        uploads.check_upload(PDF, 5 * MB + 1, 5 * MB)
