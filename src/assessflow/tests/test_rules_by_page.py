@@ -95,6 +95,7 @@ PAGES = [
 class Actors:
     objects: dict
     clients: dict
+    members: dict
 
 
 def _build() -> tuple[dict, dict]:
@@ -150,7 +151,7 @@ def actors(django_db_setup, django_db_blocker):
             session = clients[actor].session
             session["membership_id"] = membership.pk
             session.save()
-        yield Actors(objects, clients)
+        yield Actors(objects, clients, members)
         transaction.set_rollback(True)
 
 
@@ -180,3 +181,12 @@ def test_only_the_dols_teams_managers_open_the_signatorys_decision(db, actors):
     assert "Signatory" in page.content.decode()
     assert actors.clients["dols_assessor"].get(url).status_code == 403
     assert actors.clients["dols_assessor"].post(url, {"grant": "yes"}).status_code == 403
+    # A manager outside the DoLS team who broke the glass may read the request, never sign it.
+    manager = Client()
+    manager.force_login(actors.members["team_manager"].user)
+    session = manager.session
+    session["membership_id"] = actors.members["team_manager"].pk
+    session["break_glass_safeguarding"] = [f"dols:{actors.objects['dols']}"]
+    session.save()
+    assert manager.get(f"/safeguarding/dols/{actors.objects['dols']}/").status_code == 200
+    assert manager.get(url).status_code == 403
