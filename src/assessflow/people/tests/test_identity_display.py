@@ -42,6 +42,8 @@ def test_an_empty_postcode_is_neither_valid_nor_an_error():
     assert normalise_postcode(None) == normalise_postcode("") == ""
     assert not is_valid_postcode(None)
     assert normalise_postcode(" sw1a1aa ") == "SW1A 1AA"
+    # Anything unrecognised is kept as typed, upper-cased, for someone to check.
+    assert normalise_postcode("  flat  b ") == "FLAT B"
 
 
 @pytest.mark.parametrize(
