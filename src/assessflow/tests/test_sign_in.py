@@ -1,5 +1,6 @@
 """Staff sign-in: passwords, throttling, sessions that warn before they end, security headers."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 
 from assessflow.conftest import PASSWORD
 
@@ -46,11 +49,17 @@ def test_signing_out_needs_a_post(cast, sign_in):
     assert client.get(reverse("home")).status_code == 302
 
 
-def test_staying_signed_in_renews_the_session(cast, sign_in):
+def test_staying_signed_in_renews_the_session(cast, sign_in, settings):
+    settings.SESSION_COOKIE_AGE = 600
     client = sign_in(cast.member("assessor_a"))
+    key = client.session.session_key
+    # Nearly over: half a minute left.
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() + datetime.timedelta(seconds=30))
     response = client.post(reverse("session-extend"))
     assert response.status_code == 200
-    assert response.json() == {"signed_in": True, "expires_in": settings.SESSION_COOKIE_AGE}
+    assert response.json() == {"signed_in": True, "expires_in": 600}
+    left = Session.objects.get(session_key=key).expire_date - timezone.now()
+    assert datetime.timedelta(seconds=590) < left <= datetime.timedelta(seconds=600)
 
 
 def test_an_expired_session_cannot_be_extended(client, db):
@@ -58,9 +67,10 @@ def test_an_expired_session_cannot_be_extended(client, db):
     assert response.status_code == 401
 
 
-def test_pages_tell_the_browser_when_the_session_will_end(cast, sign_in):
+def test_pages_tell_the_browser_when_the_session_will_end(cast, sign_in, settings):
+    settings.SESSION_COOKIE_AGE = 600
     page = sign_in(cast.member("assessor_a")).get(reverse("home")).content.decode()
-    assert f'data-session-idle-seconds="{settings.SESSION_COOKIE_AGE}"' in page
+    assert 'data-session-idle-seconds="600"' in page
     assert 'id="timeout-dialog"' in page
 
 

@@ -70,7 +70,9 @@ def test_allocating_to_a_providers_assessor_hands_the_case_to_its_contract(cast,
     _allocate(sign_in(cast.member("team_manager_a")), entry, cast.member("provider_assessor").user)
     with scopes_disabled():
         assert Handover.objects.filter(person=cast.person_a, ended_at__isnull=True).exists()
-    assert sign_in(cast.member("provider_assessor")).get(f"/people/{cast.person_a.pk}/").status_code == 200
+    opened = sign_in(cast.member("provider_assessor")).get(f"/people/{cast.person_a.pk}/")
+    assert opened.status_code == 200
+    assert cast.person_a.full_name in opened.content.decode()
 
 
 def test_reallocating_ends_the_first_and_withdrawing_puts_it_back(cast, sign_in, pool):
@@ -158,7 +160,9 @@ def test_dols_work_allocated_from_the_list_names_the_best_interests_assessor(cas
     sam = cast.member("assessor_a")
     assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 403
     _allocate(sign_in(cast.member("team_manager_a")), entry, sam.user)
-    assert sign_in(sam).get(f"/safeguarding/dols/{application.pk}/").status_code == 200
+    opened = sign_in(sam).get(f"/safeguarding/dols/{application.pk}/")
+    assert opened.status_code == 200
+    assert application.reasons in opened.content.decode()
 
 
 def test_a_contracts_scope_limits_the_work_its_assessors_take(cast, sign_in, pool):

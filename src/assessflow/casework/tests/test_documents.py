@@ -124,7 +124,9 @@ def test_a_provider_gets_documents_of_handed_over_cases_only(cast, sign_in):
     client = sign_in(cast.member("provider_assessor"))
     handed = cast.casework[cast.person_a_handed.pk]["document"]
     not_handed = cast.casework[cast.person_a.pk]["document"]
-    assert client.get(reverse("casework:document", args=[handed.pk])).status_code == 200
+    response = client.get(reverse("casework:document", args=[handed.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 test"
     assert client.get(reverse("casework:document", args=[not_handed.pk])).status_code == 404
 
 

@@ -53,7 +53,9 @@ def test_a_note_cannot_have_happened_in_the_future(cast, sign_in):
 def test_reading_a_note_is_audited(cast, sign_in):
     note = cast.casework[cast.person_a.pk]["note"]
     client = sign_in(cast.member("front_door_a"))
-    assert client.get(reverse("casework:note", args=[note.pk])).status_code == 200
+    page = client.get(reverse("casework:note", args=[note.pk]))
+    assert page.status_code == 200
+    assert note.text in page.content.decode()
     with scopes_disabled():
         assert (
             AccessEvent.objects.filter(action="note.viewed", object_id=str(note.pk), person_id=cast.person_a.pk).count()

@@ -268,7 +268,12 @@ class TestChangeAPerson:
 
     def test_roles_that_only_read_cannot_edit(self, cast, sign_in):
         client = sign_in(cast.member("panel_member_a"))
-        assert client.get(reverse("people:edit", args=[cast.person_a.pk])).status_code == 403
+        url = reverse("people:edit", args=[cast.person_a.pk])
+        assert client.get(url).status_code == 403
+        assert client.post(url, {**_edit_payload(cast.person_a), "family_name": "Changed"}).status_code == 403
+        with scopes_disabled():
+            assert Person.objects.get(pk=cast.person_a.pk).family_name == "Ashworth"
+        assert entries(action="person.updated") == []
 
 
 class TestRelationships:

@@ -141,7 +141,9 @@ def test_only_a_signatory_decides(cast, sign_in):
     worker.team = team
     worker.save()
     client = sign_in(worker)
-    assert client.get(f"/safeguarding/dols/{application.pk}/").status_code == 200
+    opened = client.get(f"/safeguarding/dols/{application.pk}/")
+    assert opened.status_code == 200
+    assert application.reference in opened.content.decode()
     assert client.get(f"/safeguarding/dols/{application.pk}/decide/").status_code == 403
 
 

@@ -77,7 +77,9 @@ def test_a_named_worker_outside_the_team_may_open_the_enquiry(cast, sign_in):
     assert outsider.get(f"/safeguarding/enquiries/{enquiry.pk}/").status_code == 403
     team = sign_in(cast.member("safeguarding_a"))
     team.post(f"/safeguarding/enquiries/{enquiry.pk}/edit/", _edit(enquiry, named_workers=[assessor.user.pk]))
-    assert sign_in(assessor).get(f"/safeguarding/enquiries/{enquiry.pk}/").status_code == 200
+    opened = sign_in(assessor).get(f"/safeguarding/enquiries/{enquiry.pk}/")
+    assert opened.status_code == 200
+    assert enquiry.reference in opened.content.decode()
 
 
 def test_a_protection_plan_action_is_a_task_for_its_owner(cast, sign_in):
@@ -149,7 +151,9 @@ def test_breaking_the_glass_lets_a_worker_read_an_enquiry_but_not_change_it(cast
     enquiry = _enquiry(cast)
     client = sign_in(cast.member("assessor_a"))
     client.post(f"/safeguarding/concerns/{enquiry.concern_id}/break-glass/", {"reason": "Duty call tonight"})
-    assert client.get(f"/safeguarding/enquiries/{enquiry.pk}/").status_code == 200
+    opened = client.get(f"/safeguarding/enquiries/{enquiry.pk}/")
+    assert opened.status_code == 200
+    assert enquiry.reference in opened.content.decode()
     assessor = cast.member("assessor_a").user.pk
     edit = client.post(f"/safeguarding/enquiries/{enquiry.pk}/edit/", _edit(enquiry, named_workers=[assessor]))
     assert edit.status_code == 403
@@ -164,7 +168,8 @@ def test_a_named_worker_adds_to_the_plan_but_only_the_team_or_lead_closes_it(cas
     worker = cast.member("assessor_a")
     team.post(f"/safeguarding/enquiries/{enquiry.pk}/edit/", _edit(enquiry, named_workers=[worker.user.pk]))
     client = sign_in(worker)
-    assert client.get(f"/safeguarding/enquiries/{enquiry.pk}/strategy/").status_code == 200
+    assert client.post(f"/safeguarding/enquiries/{enquiry.pk}/strategy/", _strategy()).status_code == 302
+    assert _discussions(enquiry) == [worker.user.pk]
     with scopes_disabled():
         enquiry.refresh_from_db()
     assert client.post(f"/safeguarding/enquiries/{enquiry.pk}/conclude/", _conclusion(enquiry)).status_code == 403

@@ -179,7 +179,13 @@ def test_the_template_has_every_column(cast, upload):
 
 
 def test_only_council_administrators_import(cast, sign_in):
-    assert sign_in(cast.member("front_door_a")).get(reverse("waiting:imports")).status_code == 403
+    client = sign_in(cast.member("front_door_a"))
+    assert client.get(reverse("waiting:imports")).status_code == 403
+    with scopes_disabled():
+        before = BacklogImport.objects.count()
+    assert client.post(reverse("waiting:imports"), {"file": csv_file(*GOOD)}).status_code == 403
+    with scopes_disabled():
+        assert BacklogImport.objects.count() == before
 
 
 def test_an_nhs_number_that_fails_the_modulus_11_check_is_a_problem_and_creates_no_one(cast, upload):

@@ -60,7 +60,11 @@ def test_an_xlsx_export_keeps_dangerous_text_as_text(cast, sign_in):
 
 
 def test_assessors_cannot_export(cast, sign_in):
-    assert sign_in(cast.member("assessor_a")).get(reverse("waiting:export-csv")).status_code == 403
+    client = sign_in(cast.member("assessor_a"))
+    assert client.get(reverse("waiting:export-csv")).status_code == 403
+    assert client.get(reverse("waiting:export-xlsx")).status_code == 403
+    with scopes_disabled():
+        assert not AccessEvent.objects.filter(action="waiting.exported").exists()
 
 
 def _foreign_teams(cast) -> dict:

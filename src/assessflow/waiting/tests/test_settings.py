@@ -52,4 +52,12 @@ def test_a_bad_number_is_named(cast, sign_in):
 
 
 def test_only_administrators_set_timescales(cast, sign_in):
-    assert sign_in(cast.member("team_manager_a")).get(reverse("waiting:settings")).status_code == 403
+    form = sign_in(cast.member("council_admin_a")).get(reverse("waiting:settings")).context["form"]
+    data = {**{name: form.initial[name] for name in form.fields}, "timescale_needs_assessment_red": 3}
+    manager = sign_in(cast.member("team_manager_a"))
+    assert manager.get(reverse("waiting:settings")).status_code == 403
+    assert manager.post(reverse("waiting:settings"), data).status_code == 403
+    with scopes_disabled():
+        assert not Timescale.objects.filter(
+            council=cast.council_a, work_type="needs_assessment", priority="red", working_days=3
+        ).exists()
