@@ -62,3 +62,13 @@ def test_the_size_limit_lets_a_file_of_exactly_that_size_through():
     assert uploads.check_upload(PDF, 5 * MB, 5 * MB).extension == "pdf"
     with pytest.raises(uploads.UploadRefused, match="The selected file must be smaller than 5 MB"):
         uploads.check_upload(PDF, 5 * MB + 1, 5 * MB)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [b"\x7fELF\x02\x01\x01" + b"\x00" * 60, b"MZ" + b"\x90\x00" * 40, b"PK\x03\x04" + b"\x00" * 60],
+    ids=["linux program", "windows program", "zip archive"],
+)
+def test_a_file_of_a_known_kind_not_on_the_list_is_refused_in_words_not_an_error(head):
+    with pytest.raises(uploads.UploadRefused, match="must be a PDF, image, Word or OpenDocument file"):
+        uploads.check_upload(head, len(head), 5 * MB)
