@@ -190,3 +190,8 @@ def test_only_the_dols_teams_managers_open_the_signatorys_decision(db, actors):
     session.save()
     assert manager.get(f"/safeguarding/dols/{actors.objects['dols']}/").status_code == 200
     assert manager.get(url).status_code == 403
+
+
+def test_the_review_overview_is_on_the_home_page_of_caseworkers_and_the_performance_lead(db, actors):
+    shown = {actor for actor in ACTORS if "Reviews overdue" in actors.clients[actor].get("/").content.decode()}
+    assert shown == COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS | {"performance_lead"}
