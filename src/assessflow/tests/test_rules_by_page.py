@@ -195,3 +195,10 @@ def test_only_the_dols_teams_managers_open_the_signatorys_decision(db, actors):
 def test_the_review_overview_is_on_the_home_page_of_caseworkers_and_the_performance_lead(db, actors):
     shown = {actor for actor in ACTORS if "Reviews overdue" in actors.clients[actor].get("/").content.decode()}
     assert shown == COUNCIL_CASEWORKERS | PROVIDER_CASEWORKERS | {"performance_lead"}
+
+
+def test_someone_signed_in_with_no_role_is_refused_every_page_a_rule_guards(db):
+    client = Client()
+    client.force_login(factories.UserFactory())
+    for _, page, _ in PAGES[:3]:
+        assert client.get(page).status_code == 403
