@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django import forms
 
+from assessflow.people.fields import CONFIRM_DATE_OF_BIRTH, ask_to_confirm_unlikely_age
 from assessflow.people.identity import (
     age_on,
     format_nhs_number,
@@ -58,3 +60,24 @@ def test_an_empty_postcode_is_neither_valid_nor_an_error():
 )
 def test_age_counts_whole_years_and_a_leap_day_birthday_from_1_march(born, day, age):
     assert age_on(born, day) == age
+
+
+class DateOfBirthForm(forms.Form):
+    date_of_birth = forms.DateField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONFIRM_DATE_OF_BIRTH] = forms.BooleanField(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        ask_to_confirm_unlikely_age(self, as_at=datetime.date(2026, 6, 1))
+        return cleaned
+
+
+def test_a_date_of_birth_making_someone_120_is_taken_and_121_is_asked_about():
+    assert DateOfBirthForm({"date_of_birth": "1906-06-01"}).is_valid()  # 120 today
+    older = DateOfBirthForm({"date_of_birth": "1905-06-01"})  # 121 today
+    assert not older.is_valid()
+    assert "it makes the person 121 years old" in older.errors[CONFIRM_DATE_OF_BIRTH][0]
+    assert DateOfBirthForm({"date_of_birth": "1905-06-01", CONFIRM_DATE_OF_BIRTH: "on"}).is_valid()
