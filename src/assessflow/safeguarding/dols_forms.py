@@ -76,6 +76,7 @@ class AssessmentForm(GovukFormMixin, forms.Form):
     finding = text("What the assessment found", "Record what the assessment found")
     recommended_months = forms.IntegerField(
         label="Longest period the best interests assessor recommends, in months",
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
         min_value=1,
         max_value=12,
         help_text="From 1 to 12",
@@ -110,6 +111,7 @@ class DolsDecisionForm(VersionForm):
     grant = yes_no("Authorise the deprivation of liberty?", "Select whether to authorise it")
     months = forms.IntegerField(
         label="For how many months",
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
         min_value=1,
         max_value=12,
         help_text="From 1 to 12, and no longer than the best interests assessor recommends",
