@@ -8,10 +8,26 @@ new kind of object must be taught here before it can ship.
 from urllib.parse import quote
 
 import pytest
+from django.db import transaction
 from django.urls import get_resolver
 
-from assessflow.conftest import Cast
+from assessflow.conftest import Cast, build_cast
 from assessflow.tests.url_walk import body, fill, walk
+
+
+@pytest.fixture(scope="module")
+def walk_cast(django_db_setup, django_db_blocker):
+    """The cast, built once for every actor the walk takes: each test's own writes (its session, what its POSTs
+    leave) roll back to a savepoint inside this transaction, and the cast itself when the module ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_cast()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cast(walk_cast, db) -> Cast:
+    return walk_cast
+
 
 # Pages anyone may open signed out.
 PUBLIC = {"sign-in", "accessibility", "set-password", "password-forgotten", "password-reset-sent", "password-reset"}
