@@ -1,7 +1,7 @@
 """Nothing of safeguarding or DoLS reaches a provider, a referrer or a citizen (Care Act s.79: never delegated).
 
 A person handed to provider A's contract has a DoLS request screened onto the waiting list and reprioritised,
-another authorised by the signatory, a referral screened onto DoLS work, safeguarding concerns (one raised from
+another authorised by the signatory, safeguarding concerns (one raised from
 a keep-in-touch call) and a protection plan action, all made through the pages the council uses. Then every page
 about that person, every list, search and export, is walked as provider A's assessor, QA lead and contract
 manager, as a second provider of the same council, as a referrer and as the person themself: none of it may
@@ -174,8 +174,9 @@ def _safeguarding(cast, sign_in, case: Case) -> None:
 
 
 def _dols(cast, sign_in, case: Case) -> None:
-    """One request waiting and reprioritised, one authorised by the signatory, and a referral screened onto DoLS."""
-    person, items = case.person, cast.casework[case.person.pk]
+    """One request waiting and reprioritised, and one authorised by the signatory. (A referral is never screened onto
+    DoLS work: a DoLS request is recorded as one.)"""
+    person = case.person
     team = sign_in(cast.member("dols_a"))
     waiting = _screen(team, _dols_request(team, person, "Locked doors and one-to-one at night"), "high", "Objecting")
     decided = _screen(team, _dols_request(team, person, "Asks to go home every evening"), "low", "Settled now")
@@ -185,32 +186,17 @@ def _dols(cast, sign_in, case: Case) -> None:
         f"/waiting/entries/{waiting.waiting_entry_id}/priority/",
         {"priority": "amber", "rationale": "Assessor free next week", "version": 1},
     )
-    sign_in(cast.member("front_door_a")).post(
-        f"/waiting/screen/{items['referral'].pk}/",
-        {
-            "at_risk": "no",
-            "lacks_capacity": "no",
-            "decision": "waiting_list",
-            "work_type": "dols",
-            "priority": "amber",
-            "note": "Care home keeps the front door locked",
-        },
-    )
     with scopes_disabled():
         entries = list(WaitingListEntry.objects.filter(person=person, work_type="dols").order_by("pk"))
         applications = list(DolsApplication.objects.filter(person=person).values_list("pk", flat=True))
         decided = DolsApplication.objects.get(pk=decided.pk)
-    assert [e.status for e in entries] == ["waiting", "completed", "waiting"]
+    assert [e.status for e in entries] == ["waiting", "completed"]
     assert decided.status == "granted" and decided.signatory.full_name == SIGNATORY
-    case.restricted.update(
-        entry_id=[e.pk for e in entries], application_id=applications, referral_id=[items["referral"].pk]
-    )
+    case.restricted.update(entry_id=[e.pk for e in entries], application_id=applications)
     case.markers += [
         "Objecting",
         "Settled now",
         "Assessor free next week",
-        "Care home keeps the front door locked",
-        items["referral"].reason,
         *(f"DL-{pk:06d}" for pk in applications),
         *(f"Due by {e.due_on:%-d %B %Y}" for e in entries),
         *(f"/entries/{e.pk}/" for e in entries),

@@ -86,6 +86,32 @@ def test_reprioritising_records_the_reason_and_moves_the_due_date(cast, sign_in)
     assert entry.priority == "red"
 
 
+def test_a_review_keeps_its_review_date_unless_a_higher_priority_brings_it_forward(cast, sign_in):
+    """An annual review is due on the person's review date: lowering its priority never puts it off past that date,
+    raising it may bring it forward, and going back restores the review date."""
+    entry = cast.casework[cast.person_a.pk]["entry"]
+    assert entry.work_type == "annual_review"
+    with scopes_disabled():
+        review_on = timezone.localdate() + datetime.timedelta(days=10)
+        type(cast.person_a).objects.filter(pk=cast.person_a.pk).update(review_due_on=review_on)
+        WaitingListEntry.objects.filter(pk=entry.pk).update(due_on=review_on, added_at=timezone.now())
+    client = sign_in(cast.member("team_manager_a"))
+
+    def reprioritise(priority: str) -> datetime.date:
+        entry.refresh_from_db()
+        data = {"version": entry.version, "priority": priority, "rationale": "Review"}
+        assert client.post(reverse("waiting:reprioritise", args=[entry.pk]), data).status_code == 302
+        entry.refresh_from_db()
+        return entry.due_on
+
+    assert reprioritise("green") == review_on, "60 working days would put the review off past its date"
+    red = reprioritise("red")
+    assert red < review_on, "5 working days is sooner than the review date"
+    assert reprioritise("amber") == review_on
+    page = client.get(reverse("waiting:entry", args=[entry.pk])).content.decode()
+    assert "Review due" in page
+
+
 def test_providers_and_the_public_side_do_not_see_waiting_lists(cast, sign_in):
     for member in ("provider_team_manager", "referrer_a", "citizen_a"):
         assert sign_in(cast.member(member)).get(reverse("waiting:list")).status_code == 403
