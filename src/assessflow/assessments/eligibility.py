@@ -23,6 +23,7 @@ The determination is the rules' alone: an assessor may add a professional judgem
 assurance reads beside it, but cannot change the result.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -267,9 +268,10 @@ def determine(description: dict) -> Determination:
     """A determination from a JSON description: {"kind": "adult" or "carer", and the keyword arguments above}."""
     kind = description.get("kind")
     arguments = {key: value for key, value in description.items() if key != "kind"}
-    rule = {"adult": adult, "carer": carer}.get(kind)
-    if rule is None:
+    rules: dict[str, Callable[..., Determination]] = {"adult": adult, "carer": carer}
+    if kind not in rules:
         raise AnswersRefused('"kind" must be "adult" or "carer"')
+    rule = rules[kind]
     try:
         return rule(**arguments)
     except TypeError as error:
