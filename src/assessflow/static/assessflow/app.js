@@ -4,6 +4,18 @@ import { initAll } from '../vendor/govuk/govuk-frontend.min.js'
 
 initAll()
 
+// GOV.UK Frontend marks a radio that reveals follow-up questions with aria-expanded, an attribute ARIA does not
+// allow on a radio (axe: aria-allowed-attr). The radio's checked state and its aria-controls already tell
+// assistive technology what it shows, so the attribute is taken off again each time the component sets it.
+function dropExpandedFromRadios () {
+  for (const radio of document.querySelectorAll('.govuk-radios__input[aria-expanded]')) {
+    radio.removeAttribute('aria-expanded')
+  }
+}
+dropExpandedFromRadios()
+document.addEventListener('click', dropExpandedFromRadios)
+window.addEventListener('pageshow', dropExpandedFromRadios)
+
 const DRAFT_PREFIX = 'assessflow-draft:'
 
 // --- Drafts: every form marked data-autosave is copied to sessionStorage as the user types,
