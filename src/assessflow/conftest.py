@@ -23,11 +23,25 @@ from assessflow.tests import factories
 PASSWORD = "correct horse battery"
 
 
+# The walks over every page as every role take the longest after the browser tests.
+LONG_RUNNING = ("test_tenant_isolation.py", "test_access_log_walk.py", "test_hidden_from_outside.py")
+
+
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, every browser test runs on one worker, so the demo server is built once per run."""
+    """Under pytest-xdist, every browser test runs on one worker, so the demo server is built once per run.
+
+    The longest work is handed out first (the browser tests, then the walks), so no worker is left running
+    it alone at the end while the other waits."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+    def order(item) -> int:
+        if item.get_closest_marker("browser"):
+            return 0
+        return 1 if item.path.name in LONG_RUNNING else 2
+
+    items.sort(key=order)
 
 
 COUNCIL_ROLES = (

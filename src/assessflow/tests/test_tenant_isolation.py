@@ -57,6 +57,26 @@ ACTORS = [
     "citizen_b",
 ]
 
+# On PostgreSQL the walk takes one actor of each kind that tenancy separates (another council's staff, a council
+# against another council, a neighbouring provider, a provider's manager, a neighbouring surgery and citizen), so
+# the scoping queries run on the production database while the whole run keeps to its time (docs/decisions/0012);
+# SQLite walks every actor.
+POSTGRESQL_ACTORS = [
+    "front_door_b",
+    "team_manager_a",
+    "provider_q_assessor",
+    "provider_contract_manager",
+    "referrer_a2",
+    "citizen_a2",
+]
+
+
+def _walked_actors() -> list[str]:
+    from django.conf import settings
+
+    on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    return POSTGRESQL_ACTORS if on_postgresql else ACTORS
+
 
 def council_staff(actor: str, suffix: str) -> bool:
     return actor.endswith(f"_{suffix}") and not actor.startswith(("provider_", "referrer_", "citizen_"))
@@ -301,7 +321,7 @@ def test_the_walk_finds_the_pages():
     assert {"home", "people:find", "people:detail", "people:access-log"} <= names
 
 
-@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("actor", _walked_actors())
 def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
     client = sign_in(cast.member(actor))
     markers = foreign_markers(cast, actor)
@@ -351,3 +371,7 @@ def test_a_user_without_a_role_sees_no_records(cast, client):
         if arguments:
             assert response.status_code in (403, 404, 405), f"GET {path}: {response.status_code}"
         assert_no_leak(response, [cast.person_a.family_name, cast.person_a.nhs_number], path)
+
+
+def test_the_postgresql_walk_takes_actors_the_full_walk_knows():
+    assert set(POSTGRESQL_ACTORS) <= set(ACTORS)
