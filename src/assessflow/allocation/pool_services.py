@@ -8,7 +8,7 @@ from django.db import IntegrityError, models, transaction
 
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import record_access, save_council_form
 from assessflow.tenancy.models import Contract, Organisation
 
 from .actions import AccessAction
@@ -23,10 +23,7 @@ def _changed(actor: Actor, action: str, obj: models.Model, council_id: int, fiel
 
 def save_profile(*, actor: Actor, form: Any) -> AssessorProfile:
     """An assessor's profile from its form: the form knows how fees are kept."""
-    with transaction.atomic():
-        saved: AssessorProfile = form.save()
-        _changed(actor, AccessAction.PROFILE_SAVED, saved, saved.council_id, list(form.changed_data))
-    return saved
+    return save_council_form(actor=actor, form=form, action=AccessAction.PROFILE_SAVED)
 
 
 def add_absence(
@@ -46,10 +43,7 @@ def add_absence(
 
 
 def save_weights(*, actor: Actor, form: Any) -> models.Model:
-    with transaction.atomic():
-        saved = form.save()
-        _changed(actor, AccessAction.SETTINGS_SAVED, saved, saved.council_id, list(form.changed_data))
-    return saved
+    return save_council_form(actor=actor, form=form, action=AccessAction.SETTINGS_SAVED)
 
 
 def scope_contract(*, actor: Actor, council: Organisation, contract: Contract, work_types: list[str]) -> ContractScope:

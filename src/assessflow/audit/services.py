@@ -1,6 +1,8 @@
 """Writing access-log entries. Every read, change and export of a person's record comes through here."""
 
-from django.db import models
+from typing import Any
+
+from django.db import models, transaction
 
 from . import page_views
 from .actor import Actor
@@ -66,3 +68,19 @@ def record_on_person(
         fields=fields,
         detail=detail,
     )
+
+
+def save_council_form(*, actor: Actor, form: Any, action: str) -> Any:
+    """A council's own record (its settings, an assessor's profile) saved from its form, and the change logged with
+    the fields the form changed, in one transaction."""
+    with transaction.atomic():
+        saved = form.save()
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=action,
+            obj=saved,
+            council_id=saved.council_id,
+            fields=list(form.changed_data),
+        )
+    return saved

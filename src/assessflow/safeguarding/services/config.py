@@ -1,24 +1,13 @@
 """A council's safeguarding settings: its teams and timescales."""
 
-from django.db import transaction
+from typing import Any
 
 from assessflow.audit.actor import Actor
-from assessflow.audit.models import AccessEvent
-from assessflow.audit.services import record_access
+from assessflow.audit.services import save_council_form
 
 from ..actions import AccessAction
 from ..models import SafeguardingSettings
 
 
-def save_settings(*, actor: Actor, form) -> SafeguardingSettings:
-    with transaction.atomic():
-        saved = form.save()
-        record_access(
-            actor=actor,
-            kind=AccessEvent.Kind.CHANGE,
-            action=AccessAction.SETTINGS_SAVED,
-            obj=saved,
-            council_id=saved.council_id,
-            fields=list(form.changed_data),
-        )
-    return saved
+def save_settings(*, actor: Actor, form: Any) -> SafeguardingSettings:
+    return save_council_form(actor=actor, form=form, action=AccessAction.SETTINGS_SAVED)
