@@ -211,8 +211,7 @@ def not_undone(run: AllocationRun) -> list[dict]:
         return []
     ids = [kept["entry"] for kept in run.not_undone]
     entries = {
-        e.pk: e
-        for e in WaitingListEntry.objects.filter(council_id=run.council_id, pk__in=ids).select_related("person")
+        e.pk: e for e in WaitingListEntry.objects.filter(council_id=run.council_id, pk__in=ids).select_related("person")
     }
     return [{"entry": entries[k["entry"]], "why": k["why"]} for k in run.not_undone if k["entry"] in entries]
 

@@ -47,7 +47,8 @@ def test_an_administrator_matches_a_handover_file_in_the_browser(demo_server, pa
     page.wait_for_selector("text=Work type: the values in")
     problems += violations(page)
     page.get_by_label("Hospital Discharge Assessment").select_option("needs_assessment")
-    page.get_by_label("Allocated worker (optional)", exact=True).select_option("")  # the file's workers are not the demo's
+    # The file's workers are not the demo's.
+    page.get_by_label("Allocated worker (optional)", exact=True).select_option("")
     page.get_by_role("button", name="Check the file").click()
     page.wait_for_selector("text=Checked: ready to import")
     problems += violations(page)
