@@ -106,7 +106,10 @@ def demo_server(browser_var) -> Iterator[DemoServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's synchronous API runs an event loop while it is open, and Django refuses database
+# calls from a thread with a running loop, so the browser is closed once the browser tests are done rather than
+# at the end of the session, when the worker that ran them has gone on to others.
+@pytest.fixture(scope="package")
 def browser():
     _require_sqlite_and_browser()
     from playwright.sync_api import sync_playwright
