@@ -104,20 +104,20 @@ def test_error_states_have_no_violations(demo_server, page):
 
     sign_in(page, demo_server.url, "frontdoor@demo-borough.example", settings.DEMO_PASSWORD)
     page.goto(f"{demo_server.url}/people/?given_name=x")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.wait_for_selector(".govuk-error-summary", state="visible")
     problems += violations(page)
 
     page.goto(f"{demo_server.url}/people/new/")
     page.fill("#id_date_of_birth_1", "13")
     page.click("form[data-autosave] button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.wait_for_selector(".govuk-error-summary", state="visible")
     problems += violations(page)
 
     find_someone(page, demo_server.url)
     page.locator("table a").first.click()
     page.get_by_role("link", name="Add a carer, relative or representative").click()
     page.click("form[data-autosave] button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.wait_for_selector(".govuk-error-summary", state="visible")
     problems += violations(page)
 
     page.goto(f"{demo_server.url}/people/999999/")
