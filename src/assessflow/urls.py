@@ -25,6 +25,7 @@ urlpatterns = [
     path("waiting/", include("assessflow.waiting.urls")),
     path("safeguarding/", include("assessflow.safeguarding.urls")),
     path("allocation/", include("assessflow.allocation.urls")),
+    path("assessments/", include("assessflow.assessments.urls")),
     path("portal/safeguarding/", include("assessflow.safeguarding.portal_urls")),
 ]
 

@@ -8,6 +8,7 @@ class AccessAction(StrEnum):
     REPRIORITISED = "waiting.reprioritised"
     COMPLETED = "waiting.completed"
     REMOVED = "waiting.removed"
+    MOVED = "waiting.moved"
     ENTRY_VIEWED = "waiting.entry_viewed"
     KEEP_IN_TOUCH_OPENED = "waiting.keep_in_touch_opened"
     LIST_VIEWED = "waiting.list_viewed"
@@ -22,6 +23,7 @@ class AccessAction(StrEnum):
 
 # Registered with `audit.display.ACTION_SENTENCES` in the app's AppConfig.ready().
 SENTENCES = {
+    AccessAction.MOVED: "Work on a waiting-list entry moved on",
     AccessAction.ADDED: "Added to a waiting list",
     AccessAction.REPRIORITISED: "Priority changed",
     AccessAction.COMPLETED: "Work on the waiting-list entry completed",

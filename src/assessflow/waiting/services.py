@@ -295,8 +295,36 @@ def move_due_date(entry: WaitingListEntry, due_on: datetime.date) -> None:
         tally(priority=entry.priority, due_on=due_on, delta=1)
 
 
-def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_code: str, note: str = ""):
-    """The work is done (completed) or no longer needed (removed): the entry leaves the list and its tally."""
+def move_entry(*, actor: Actor, entry: WaitingListEntry, event_kind: EventType, title: str, summary: str = ""):
+    """Work on an allocated entry moves on without leaving the list (an assessment started): a transition that keeps
+    the status, claimed by version, with its pathway event, audit entry and timeline line."""
+    if entry.status != WaitingListEntry.Status.ALLOCATED:
+        raise IllegalMove("Only allocated work can be started.")
+    return change_status_on_timeline(
+        entry,
+        moves=ENTRY_MOVES,
+        to=entry.status,
+        actor=actor,
+        event_kind=event_kind,
+        action=AccessAction.MOVED,
+        what=ENTRY,
+        title=title,
+        summary=summary,
+        url=reverse("waiting:entry", args=[entry.pk]),
+    )
+
+
+def leave_list(
+    *,
+    actor: Actor,
+    entry: WaitingListEntry,
+    status: str,
+    reason_code: str,
+    note: str = "",
+    event_kind: EventType = EventType.CLOSED,
+):
+    """The work is done (completed) or no longer needed (removed): the entry leaves the list and its tally.
+    `event_kind` names what ended it where that is more than a closing (an assessment completed)."""
     Status = WaitingListEntry.Status
     if status not in (Status.COMPLETED, Status.REMOVED):
         raise IllegalMove(f"Leaving the list means completed or removed, not {status}.")
@@ -307,7 +335,7 @@ def leave_list(*, actor: Actor, entry: WaitingListEntry, status: str, reason_cod
             moves=ENTRY_MOVES,
             to=status,
             actor=actor,
-            event_kind=EventType.CLOSED,
+            event_kind=event_kind,
             action=AccessAction(f"waiting.{status}"),
             reason=reason_code,
             what=ENTRY,
