@@ -287,3 +287,71 @@ class DolsApplicationFactory(DjangoModelFactory):
     received_on = factory.LazyFunction(lambda: datetime.date.today())
     recorded_by = factory.SubFactory(UserFactory)
     reasons = factory.Sequence(lambda n: f"Locked door and constant supervision, request {n}")
+
+
+class AllocationFactory(DjangoModelFactory):
+    """An open allocation of an entry (allocated, needs assessment by default) to an assessor of the entry's council,
+    unless `organisation` says the assessor works for a provider."""
+
+    class Meta:
+        model = "allocation.Allocation"
+
+    entry = factory.SubFactory(WaitingListEntryFactory, work_type="needs_assessment", status="allocated")
+    council = factory.LazyAttribute(lambda a: a.entry.council)
+    person = factory.LazyAttribute(lambda a: a.entry.person)
+    assessor = factory.SubFactory(UserFactory)
+    organisation = factory.LazyAttribute(lambda a: a.entry.council)
+    allocated_by = factory.LazyAttribute(lambda a: a.assessor)
+    reason = "Allocated for a test"
+
+
+# Answers that meet reg 2: related to an illness, two outcomes unmet, a significant impact on wellbeing.
+ELIGIBLE_ADULT_ANSWERS = {
+    "impairment_or_illness": True,
+    "outcomes": {"nutrition": ["without_assistance"], "personal_hygiene": ["pain_or_distress"]},
+    "significant_impact": True,
+    "wellbeing": {"health": "Not eating properly; weight loss since spring"},
+}
+
+
+class AssessmentFactory(DjangoModelFactory):
+    """An assessment started from an allocation: `allocation__organisation=provider` makes it contracted work."""
+
+    class Meta:
+        model = "assessments.Assessment"
+        exclude = ("allocation",)
+
+    allocation = factory.SubFactory(AllocationFactory)
+    entry = factory.LazyAttribute(lambda a: a.allocation.entry)
+    council = factory.LazyAttribute(lambda a: a.entry.council)
+    person = factory.LazyAttribute(lambda a: a.entry.person)
+    kind = factory.LazyAttribute(lambda a: a.entry.work_type)
+    assessor = factory.LazyAttribute(lambda a: a.allocation.assessor)
+    organisation = factory.LazyAttribute(lambda a: a.allocation.organisation)
+    method = "in_person"
+    term = "long_term"
+
+
+class SupportPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = "assessments.SupportPlan"
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    council = factory.LazyAttribute(lambda p: p.assessment.council)
+    person = factory.LazyAttribute(lambda p: p.assessment.person)
+
+
+class PlanLineFactory(DjangoModelFactory):
+    """Ten hours of home care a week at £25 an hour: £250 a week."""
+
+    class Meta:
+        model = "assessments.PlanLine"
+
+    plan = factory.SubFactory(SupportPlanFactory)
+    council = factory.LazyAttribute(lambda line: line.plan.council)
+    kind = "home_care"
+    provider_name = "Riverside Home Care"
+    starts_on = datetime.date(2026, 12, 14)
+    cost_pence = 2_500
+    frequency = "week"
+    units = 10
