@@ -99,6 +99,10 @@ class Assessment(models.Model):
     professional_judgement = models.TextField(
         "professional judgement", blank=True, help_text="Read beside the determination by quality assurance"
     )
+    # Where no needs are eligible, the person still leaves with written reasons, information and advice (s.13(5))
+    # and what is offered to prevent or delay needs (s.2).
+    advice_given = models.TextField("information and advice given", blank=True)
+    prevention_offer = models.TextField("what was offered to prevent or delay needs", blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     agreed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)

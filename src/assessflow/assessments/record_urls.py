@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import record_views
+
+urlpatterns = [
+    path("<int:pk>/", record_views.assessment, name="assessment"),
+]

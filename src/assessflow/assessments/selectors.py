@@ -7,7 +7,7 @@ from assessflow.people.selectors import on_person_for, people_visible_to
 from assessflow.tenancy.models import Membership
 from assessflow.tenancy.roles import OrganisationKind
 
-from .models import Assessment, AssessmentSettings
+from .models import Assessment, AssessmentSettings, Check
 
 
 def assessments_visible_to(membership: Membership) -> QuerySet[Assessment]:
@@ -35,3 +35,7 @@ def assessment_for(membership: Membership, pk: int, *, session=None, to_change: 
 def settings_for(council) -> AssessmentSettings:
     found = AssessmentSettings.objects.filter(council=council).first()
     return found if found is not None else AssessmentSettings(council=council)
+
+
+def checks_of(assessment: Assessment) -> QuerySet[Check]:
+    return Check.objects.filter(assessment=assessment).select_related("decided_by")

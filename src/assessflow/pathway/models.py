@@ -26,6 +26,7 @@ class EventType(models.TextChoices):
     UNALLOCATED = "unallocated", "Allocation withdrawn"
     ASSESSMENT_STARTED = "assessment_started", "Assessment started"
     ASSESSMENT_COMPLETED = "assessment_completed", "Assessment completed"
+    ASSESSMENT_SUBMITTED = "assessment_submitted", "Assessment submitted for checks"
     ELIGIBILITY_DETERMINED = "eligibility_determined", "Eligibility determined"
     QA_PASSED = "qa_passed", "Quality assurance passed"
     QA_RETURNED = "qa_returned", "Returned by quality assurance"

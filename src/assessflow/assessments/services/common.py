@@ -15,9 +15,9 @@ from assessflow.people.services import change_status_on_timeline
 from assessflow.waiting.models import WaitingListEntry, WorkType
 from assessflow.waiting.services import move_entry
 
-from .. import route
+from .. import costs, route
 from ..actions import AccessAction
-from ..models import Assessment, Kind
+from ..models import Assessment, Check, Kind, PlanLine, SupportPlan
 from ..moves import ASSESSMENT, ASSESSMENT_MOVES
 from ..selectors import settings_for
 
@@ -116,3 +116,20 @@ def stages_needed(assessment: Assessment) -> list:
         council_signs_off=bool(assessment.contract and assessment.contract.council_signs_off),
     )
     return route.stages_needed(work, qa_kinds=chosen.qa_work_types, qa_qualifications=chosen.qa_qualifications)
+
+
+def passed_since_submission(assessment: Assessment) -> list[str]:
+    """The checks passed since the work was last returned: what was passed before a return was an earlier version."""
+    last_return = Check.objects.filter(assessment=assessment, outcome=Check.Outcome.RETURNED).order_by("-pk").first()
+    passed = Check.objects.filter(assessment=assessment, outcome=Check.Outcome.PASSED)
+    if last_return is not None:
+        passed = passed.filter(pk__gt=last_return.pk)
+    return list(passed.values_list("stage", flat=True))
+
+
+def plan_budget(assessment: Assessment) -> costs.Budget:
+    plan = SupportPlan.objects.filter(assessment=assessment).first()
+    if plan is None:
+        return costs.budget([])
+    lines = PlanLine.objects.filter(plan=plan).values_list("cost_pence", "units", "frequency")
+    return costs.budget((costs.Line(*row) for row in lines), contribution_pence=plan.contribution_pence)
