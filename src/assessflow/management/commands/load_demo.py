@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from assessflow.allocation.demo import load_demo_allocation
+from assessflow.assessments.demo import load_demo_assessments
 from assessflow.casework.demo import load_demo_casework
 from assessflow.people.demo.loader import COUNCIL_NAME, load_demo_council
 from assessflow.safeguarding.demo import load_demo_safeguarding
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         # The pool first: the DoLS cases name a best interests assessor from it.
         load_demo_allocation(council)
         load_demo_safeguarding(council, timezone.localdate())
+        load_demo_assessments(council)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo Borough Council is ready: {added:,} people added, {people:,} in all; "
