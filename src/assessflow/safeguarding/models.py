@@ -64,6 +64,7 @@ class Concern(models.Model):
         NOTE = "note", "Case note"
         CHECK_IN = "check_in", "Check-in answer"
         PORTAL = "portal", "Referrer portal"
+        ASSESSMENT = "assessment", "Assessment"
 
     class Decision(models.TextChoices):
         S42 = "s42", "Section 42 enquiry"
