@@ -10,6 +10,7 @@ class AccessAction(StrEnum):
     REFERRAL_INFORMATION_REQUESTED = "referral.information_requested"
     REFERRAL_INFORMATION_RECEIVED = "referral.information_received"
     PORTAL_REFERRAL_VIEWED = "portal.referral_viewed"
+    REFERRAL_OUTCOME_RECORDED = "referral.outcome_recorded"
 
 
 # Registered with `audit.display.ACTION_SENTENCES` in the app's AppConfig.ready().
@@ -20,4 +21,5 @@ SENTENCES = {
     AccessAction.REFERRAL_INFORMATION_REQUESTED: "More information asked of the referrer",
     AccessAction.REFERRAL_INFORMATION_RECEIVED: "The referrer answered",
     AccessAction.PORTAL_REFERRAL_VIEWED: "Referral viewed by the referrer",
+    AccessAction.REFERRAL_OUTCOME_RECORDED: "Outcome of the referral recorded",
 }

@@ -88,6 +88,9 @@ class Referral(models.Model):
     referrer_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # What the work the referral led to ended in (an agreed assessment's outcome, in plain words), and when.
+    outcome = models.TextField("outcome of the work the referral led to", blank=True)
+    outcome_on = models.DateField("date of the outcome", null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     submission_id = models.UUIDField(unique=True, null=True, editable=False)
 

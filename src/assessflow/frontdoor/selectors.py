@@ -90,6 +90,8 @@ def outcome_for_referrer(referral: Referral) -> str | None:
     if referral.is_open:
         return None
     if referral.consent_to_share_outcome or referral.source == Referral.Source.SELF:
+        if referral.outcome:
+            return f"{referral.outcome} ({referral.outcome_on:%-d %B %Y})" if referral.outcome_on else referral.outcome
         return referral.get_status_display()
     return None
 

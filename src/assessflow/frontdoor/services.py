@@ -1,5 +1,6 @@
 """Recording contacts and referrals, asking the referrer for more, and screening decisions."""
 
+import datetime
 import uuid
 
 from django.db import transaction
@@ -204,3 +205,19 @@ def submit_portal_referral(
             },
             submission_id=submission_id,
         )
+
+
+def record_outcome(*, actor: Actor, referral: Referral, outcome: str, on: datetime.date) -> Referral:
+    """The outcome of the work a referral led to, in plain words; the referrer reads it only with the person's
+    consent (`selectors.outcome_for_referrer`). A later outcome (a reassessment) replaces an earlier one."""
+    with transaction.atomic():
+        Referral.objects.filter(pk=referral.pk).update(outcome=outcome, outcome_on=on)
+        referral.outcome, referral.outcome_on = outcome, on
+        record_on_person(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.REFERRAL_OUTCOME_RECORDED,
+            obj=referral,
+            fields=["outcome", "outcome_on"],
+        )
+    return referral

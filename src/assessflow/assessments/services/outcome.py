@@ -9,6 +9,8 @@ from django.utils import timezone
 from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
+from assessflow.frontdoor.models import Referral
+from assessflow.frontdoor.services import record_outcome
 from assessflow.pathway.models import EventType
 from assessflow.people.models import Person
 from assessflow.people.services import record_on_pathway
@@ -83,6 +85,15 @@ def _agree_plan(*, actor: Actor, assessment: Assessment, plan: SupportPlan, now:
     )
 
 
+def outcome_words(assessment: Assessment) -> str:
+    """The outcome as the referral records it: what was decided, not what was found (the referrer, with the
+    person's consent, reads these words and nothing more of the assessment)."""
+    kind = assessment.get_kind_display()
+    if assessment.eligible:
+        return f"{kind} completed: eligible needs were found and a support plan has been agreed"
+    return f"{kind} completed: no eligible needs were found; information and advice were given"
+
+
 def record_agreed(*, actor: Actor, assessment: Assessment) -> None:
     """Called in the transaction that moves the assessment to "agreed"."""
     now = timezone.now()
@@ -102,6 +113,13 @@ def record_agreed(*, actor: Actor, assessment: Assessment) -> None:
         if eligible and plan is not None:
             _agree_plan(actor=actor, assessment=assessment, plan=plan, now=now)
         entry = WaitingListEntry.objects.get(pk=assessment.entry_id)
+        if entry.referral_id is not None:
+            record_outcome(
+                actor=actor,
+                referral=Referral.objects.get(pk=entry.referral_id),
+                outcome=outcome_words(assessment),
+                on=timezone.localdate(now),
+            )
         if entry.status == WaitingListEntry.Status.ALLOCATED:
             leave_list(
                 actor=actor,
