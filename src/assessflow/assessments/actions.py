@@ -12,6 +12,7 @@ class AccessAction(StrEnum):
     QA_PASSED = "assessments.qa_passed"
     QA_RETURNED = "assessments.qa_returned"
     SIGNED_OFF = "assessments.signed_off"
+    CHECK_VIEWED = "assessments.check_viewed"
     PLAN_SAVED = "assessments.plan_saved"
     PLAN_VIEWED = "assessments.plan_viewed"
     PANEL_VIEWED = "assessments.panel_viewed"
@@ -34,6 +35,7 @@ SENTENCES = {
     AccessAction.QA_PASSED: "Assessment passed quality assurance",
     AccessAction.QA_RETURNED: "Assessment returned by quality assurance",
     AccessAction.SIGNED_OFF: "Assessment signed off",
+    AccessAction.CHECK_VIEWED: "Assessment opened for its check",
     AccessAction.PLAN_SAVED: "Support plan saved",
     AccessAction.PLAN_VIEWED: "Support plan viewed",
     AccessAction.PANEL_VIEWED: "Funding panel summary viewed",
