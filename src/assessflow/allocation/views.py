@@ -22,6 +22,7 @@ from assessflow.waiting.timescales import due_label
 from . import pool_services, selectors, services
 from .actions import AccessAction
 from .constraints import ALLOWED, SKILLS, WORK_SKILLS
+from .extensions import caseload_actions
 from .forms import AbsenceForm, AllocateForm, ConflictForm, ProfileForm, UnallocateForm
 from .models import AssessorProfile
 
@@ -196,10 +197,12 @@ def caseload(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     allocations = selectors.own_caseload(request.membership).select_related("entry", "person", "council")
     rows = list(allocations.order_by("entry__due_on", "pk")[:500])
+    actions = caseload_actions(request.membership, rows)
     for row in rows:
         row.due_label = due_label(
             work_type=row.entry.work_type, due_on=row.entry.due_on, review_due_on=row.person.review_due_on
         )
+        row.actions = actions.get(row.pk, [])
     record_people_searched(
         actor=Actor.from_request(request),
         council_ids=sorted({a.council_id for a in rows}),

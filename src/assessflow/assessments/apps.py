@@ -9,11 +9,10 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from assessflow.allocation.extensions import CASELOAD_ACTIONS
         from assessflow.audit.display import ACTION_SENTENCES
-        from assessflow.waiting.extensions import BACKLOG_PUBLISHED, ENTRY_ACTIONS, EntryAction
+        from assessflow.waiting.extensions import ENTRY_ACTIONS, EntryAction
 
         from .actions import SENTENCES
         from .record_selectors import caseload_actions
-        from .services.imported_plans import carry_over_packages
 
         ACTION_SENTENCES.register(SENTENCES)
         # The allocated assessor starts the work from their caseload, or from the entry's page, and goes back to it.
@@ -21,5 +20,3 @@ class AssessmentsConfig(AppConfig):
         ENTRY_ACTIONS.register(
             EntryAction("Start or continue the assessment", "assessments:start", "assessments.start", post=True)
         )
-        # A package a handover file described becomes the person's current plan, so the reviews can review it.
-        BACKLOG_PUBLISHED.register(carry_over_packages)

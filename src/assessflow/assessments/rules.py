@@ -3,8 +3,11 @@ selectors' business (a provider's staff only their contract's cases); these say 
 
 import rules
 
+from assessflow.allocation.models import Allocation
 from assessflow.tenancy.permissions import has_role, permissions, works_for_council, works_for_provider
 from assessflow.tenancy.roles import Qualification, Role
+
+from .models import Kind
 
 QUALIFIED = frozenset({Qualification.SOCIAL_WORKER, Qualification.OCCUPATIONAL_THERAPIST})
 
@@ -27,3 +30,17 @@ permissions.add_rule(
 )
 permissions.add_rule("assessments.panel", has_role(Role.PANEL_MEMBER) & works_for_council)
 permissions.add_rule("assessments.configure", has_role(Role.COUNCIL_ADMIN) & works_for_council)
+
+
+@rules.predicate
+def allocated_to_them(membership, entry) -> bool:
+    """The work on this waiting-list entry is an assessment, allocated to this user in this role's organisation."""
+    if entry is None or entry.work_type not in Kind.values:
+        return False
+    return Allocation.objects.filter(
+        entry=entry, assessor=membership.user, organisation=membership.organisation, ended_at__isnull=True
+    ).exists()
+
+
+# Starting (or going back to) the assessment of an entry: its allocated assessor alone.
+permissions.add_rule("assessments.start", has_role(Role.ASSESSOR) & staff & allocated_to_them)

@@ -12,6 +12,7 @@ class EntryAction:
     label: str
     url_name: str
     permission: str
+    post: bool = False  # a button that posts to the address (starting work), rather than a link
 
 
 ENTRY_ACTIONS: ExtensionPoint[EntryAction] = ExtensionPoint("waiting.entry_actions")
