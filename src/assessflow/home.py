@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from assessflow.allocation.selectors import DUE_SOON_DAYS, caseload_counts, own_caseload
+from assessflow.assessments.check_selectors import may_check_anything, queue_counts
 from assessflow.casework.selectors import my_tasks
 from assessflow.frontdoor.selectors import (
     counts_made_by,
@@ -55,6 +56,9 @@ def _queues(membership, today, home) -> None:
         home.sections["screening"] = _screening(membership, today, home)
     if may(membership, "allocation.own_caseload"):
         home.sections["caseload"] = _caseload(membership, today, home)
+    if may_check_anything(membership):
+        # Counted only: the names are read on the queue, where the list shown is logged.
+        home.sections["checks"] = queue_counts(membership)
     if membership.organisation.kind == OrganisationKind.PROVIDER:
         cases = handed_over_to(membership)
         home.shown += [h.person for h in cases]

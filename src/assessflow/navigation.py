@@ -83,6 +83,13 @@ ADMINISTRATION = (
         description="What suggested allocations weigh: travel, continuity, waiting time and cost.",
     ),
     NavItem(
+        "Assessment checks and panel",
+        "assessments:settings",
+        "assessments.configure",
+        group="Assessments",
+        description="Which assessments go to quality assurance, the funding panel's threshold and when reviews fall.",
+    ),
+    NavItem(
         "Safeguarding teams",
         "safeguarding:settings",
         "safeguarding.configure",
@@ -106,6 +113,7 @@ SETTINGS_PERMISSIONS = (
     "waiting.configure",
     "allocation.configure",
     "safeguarding.configure",
+    "assessments.configure",
 )
 
 NAVIGATION = (
@@ -118,6 +126,7 @@ NAVIGATION = (
     NavItem("Allocate", "allocation:suggest", "allocation.allocate", also=("/allocation/entries/", "allocation:pool")),
     NavItem("Caseloads", "allocation:team", "allocation.team_caseload"),
     NavItem("Your caseload", "allocation:caseload", "allocation.own_caseload"),
+    NavItem("Checks", "assessments:checks", "assessments.quality_assure"),
     NavItem("Tasks", "casework:my-tasks", "casework.view_tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record"),
     NavItem("Your referrals", "portal:referrals", "frontdoor.portal"),

@@ -190,9 +190,18 @@ class Record:
     wellbeing: list[tuple[str, str]] = field(default_factory=list)
     answers_other: list[tuple[str, str]] = field(default_factory=list)
     plan: SupportPlan | None = None
-    lines: list[PlanLine] = field(default_factory=list)
+    lines: list[tuple[PlanLine, str]] = field(default_factory=list)  # each line with its cost in words
     budget: costs.Budget | None = None
-    checks: list[Check] = field(default_factory=list)
+    money: dict[str, str] = field(default_factory=dict)
+    # The earlier checks, each with its reasons named by the section's title.
+    history: list[tuple[Check, list[tuple[str, str]]]] = field(default_factory=list)
+
+
+def pounds(pence: int | None) -> str:
+    if pence is None:
+        return "To be assessed"
+    whole, part = divmod(pence, 100)
+    return f"£{whole:,}" if not part else f"£{whole:,}.{part:02d}"
 
 
 YES_NO = {True: "Yes", False: "No", None: "Not recorded"}
@@ -225,7 +234,7 @@ def _answer_words(assessment: Assessment) -> list[tuple[str, str]]:
     return rows
 
 
-def record_of(assessment: Assessment) -> Record:
+def record_of(assessment: Assessment, titles: dict[str, str]) -> Record:
     """The recorded sections read-only, the plan and the earlier checks: four queries however long the plan."""
     words = eligibility.CARER_OUTCOMES if assessment.is_carers else eligibility.ADULT_OUTCOMES
     given = assessment.answers.get("outcomes") or {}
@@ -240,13 +249,23 @@ def record_of(assessment: Assessment) -> Record:
             for area, text in (assessment.answers.get("wellbeing") or {}).items()
         ],
         answers_other=_answer_words(assessment),
-        checks=list(Check.objects.filter(assessment=assessment).select_related("decided_by")),
+        history=[
+            (done, [(titles.get(section, section), why) for section, why in done.reasons.items()])
+            for done in Check.objects.filter(assessment=assessment).select_related("decided_by")
+        ],
     )
     found.plan = SupportPlan.objects.filter(assessment=assessment).first()
     if found.plan is not None:
-        found.lines = list(PlanLine.objects.filter(plan=found.plan))
-        found.budget = costs.budget(
-            (costs.Line(line.cost_pence, line.units, line.frequency) for line in found.lines),
-            contribution_pence=found.plan.contribution_pence,
-        )
+        lines = list(PlanLine.objects.filter(plan=found.plan))
+        priced = [costs.Line(line.cost_pence, line.units, line.frequency) for line in lines]
+        found.lines = [
+            (line, f"{line.units:g} at {pounds(line.cost_pence)}, {line.get_frequency_display()}") for line in lines
+        ]
+        found.budget = costs.budget(priced, contribution_pence=found.plan.contribution_pence)
+        found.money = {
+            "weekly": pounds(found.budget.weekly_pence),
+            "one_off": pounds(found.budget.one_off_pence),
+            "contribution": pounds(found.budget.contribution_pence),
+            "council": pounds(found.budget.council_weekly_pence),
+        }
     return found

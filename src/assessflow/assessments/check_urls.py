@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import check_views
+
+urlpatterns = [
+    path("checks/", check_views.queue, name="checks"),
+    path("<int:assessment_id>/check/", check_views.check, name="check"),
+    path("settings/", check_views.settings_page, name="settings"),
+]

@@ -1,16 +1,19 @@
 """Quality assurance and sign-off: a checker passes submitted work on to its next step, or returns it to the assessor
 with a reason for each section that needs changing. Every decision is kept on the assessment."""
 
+from typing import Any
+
 from django.db import transaction
 
 from assessflow.audit.actor import Actor
+from assessflow.audit.services import save_council_form
 from assessflow.pathway.models import EventType
 from assessflow.pathway.transitions import IllegalMove
 
 from .. import route
 from ..actions import AccessAction
 from ..check_selectors import may_decide, waiting_checks
-from ..models import Assessment, Check
+from ..models import Assessment, AssessmentSettings, Check
 from .common import move, passed_since_submission, stages_needed
 from .progress import advance
 
@@ -92,3 +95,9 @@ def decide(
             summary=comment.strip(),
             expected_version=expected_version,
         )
+
+
+def save_settings(*, actor: Actor, form: Any) -> AssessmentSettings:
+    """The council's choices of which work is checked, the panel threshold and the review dates, with the change
+    logged."""
+    return save_council_form(actor=actor, form=form, action=AccessAction.SETTINGS_SAVED)
