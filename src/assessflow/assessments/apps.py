@@ -9,10 +9,12 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from assessflow.allocation.extensions import CASELOAD_ACTIONS
         from assessflow.audit.display import ACTION_SENTENCES
-        from assessflow.waiting.extensions import ENTRY_ACTIONS, EntryAction
+        from assessflow.waiting.extensions import BACKLOG_PUBLISHED, ENTRY_ACTIONS, EntryAction
 
         from .actions import SENTENCES
+        from .page_parts import PAGE_PARTS, PagePart
         from .record_selectors import caseload_actions
+        from .services.imported_plans import carry_over_packages
 
         ACTION_SENTENCES.register(SENTENCES)
         # The allocated assessor starts the work from their caseload, or from the entry's page, and goes back to it.
@@ -20,3 +22,13 @@ class AssessmentsConfig(AppConfig):
         ENTRY_ACTIONS.register(
             EntryAction("Start or continue the assessment", "assessments:start", "assessments.start", post=True)
         )
+        PAGE_PARTS.register(
+            PagePart(
+                "Support plan and personal budget",
+                "assessments:plan",
+                "assessments.view",
+                hint="How the eligible needs will be met, and what it costs",
+            )
+        )
+        # A package a handover file described becomes the person's current plan, so the reviews can review it.
+        BACKLOG_PUBLISHED.register(carry_over_packages)

@@ -296,3 +296,9 @@ def test_a_line_of_another_plan_is_not_found_through_this_one(cast, assessor):
     assert removed.status_code == 404
     with scopes_disabled():
         assert PlanLine.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_the_assessment_page_links_to_its_plan(cast, assessor):
+    assessment = provider_case(cast)
+    page = assessor.get(reverse("assessments:assessment", args=[assessment.pk])).content.decode()
+    assert f'href="{plan_url(assessment)}"' in page and "Support plan and personal budget" in page
