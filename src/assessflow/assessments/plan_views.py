@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessflow.audit.actor import Actor
@@ -17,6 +17,7 @@ from assessflow.tenancy.permissions import may, permission_required
 
 from . import plan_selectors, selectors
 from .actions import AccessAction
+from .moves import PLAN_EDITABLE
 from .plan_forms import PlanDetailsForm, PlanLineForm
 from .plan_selectors import PlanPage
 from .services import plans as services
@@ -96,8 +97,35 @@ def _form_page(
 
 
 def _closed(request: HttpRequest, page: PlanPage) -> HttpResponse | None:
-    """The plan pages that change it go back to the plan when it is not open to change, which says why."""
-    return None if page.editable else redirect("assessments:plan", page.assessment.pk)
+    """The pages that change the plan say why when it is not open to change (already sent on, or no eligible
+    needs), and change nothing."""
+    if page.editable:
+        return None
+    if page.assessment.status not in PLAN_EDITABLE:
+        why = f"The assessment is {page.assessment.get_status_display().lower()}, so its plan cannot change now."
+    else:
+        why = "A support plan is for eligible needs, and the needs recorded are not eligible."
+    return _refused(request, page, [why], status=200 if request.method == "GET" else 409)
+
+
+def _refused(request: HttpRequest, page: PlanPage, reasons: list[str], *, status: int) -> HttpResponse:
+    if request.method == "GET":
+        _viewed(request, page)
+    return render(
+        request,
+        "assessments/plan/refused.html",
+        {
+            **person_page(request.membership, page.assessment.person),
+            "assessment": page.assessment,
+            "messages_refused": reasons,
+            "heading": (
+                "The support plan cannot be changed now"
+                if request.method == "GET"
+                else "The support plan was not changed"
+            ),
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -194,14 +222,5 @@ def remove_line(request: HttpRequest, assessment_id: int) -> HttpResponse:
             actor=Actor.from_request(request), assessment=page.assessment, line=existing, expected_version=version
         )
     except ValidationError as error:
-        return render(
-            request,
-            "assessments/plan/refused.html",
-            {
-                **person_page(request.membership, page.assessment.person),
-                "assessment": page.assessment,
-                "messages_refused": error.messages,
-            },
-            status=409,
-        )
+        return _refused(request, page, error.messages, status=409)
     return journeys.done(request, "Service removed from the support plan", "assessments:plan", page.assessment.pk)

@@ -188,8 +188,9 @@ def test_the_plan_level_decisions_are_saved_with_their_fields_logged(cast, asses
 def test_the_plan_cannot_change_outside_the_statuses_that_allow_it(cast, assessor, status):
     assessment = provider_case(cast, status=status)
     response = assessor.post(plan_url(assessment, "plan-line"), line_data(0))
-    assert response.status_code == 302 and response["Location"] == plan_url(assessment)
-    assert lines_of(assessment) == []
+    assert response.status_code == 409 and "cannot change now" in response.content.decode()
+    assert lines_of(assessment) == [] and plan_of(assessment) is None
+    assert "cannot change now" in assessor.get(plan_url(assessment, "plan-details")).content.decode()
     page = assessor.get(plan_url(assessment)).content.decode()
     assert "Add a service" not in page
 
@@ -211,7 +212,7 @@ def test_needs_that_are_not_eligible_get_no_plan(cast, assessor):
         Assessment.objects.filter(pk=assessment.pk).update(answers=answers)
     page = assessor.get(plan_url(assessment)).content.decode()
     assert "not eligible" in page and "Add a service" not in page
-    assert assessor.post(plan_url(assessment, "plan-line"), line_data(0)).status_code == 302
+    assert assessor.post(plan_url(assessment, "plan-line"), line_data(0)).status_code == 409
     assert lines_of(assessment) == []
 
 
