@@ -8,7 +8,7 @@ from assessflow.allocation.extensions import CaseloadAction
 from assessflow.allocation.models import Allocation
 from assessflow.allocation.selectors import own_caseload
 from assessflow.people.models import Person, Relationship
-from assessflow.people.selectors import people_visible_to
+from assessflow.people.selectors import PersonSearch, people_visible_to, search_people
 from assessflow.tenancy.models import Membership
 from assessflow.waiting.models import WaitingListEntry, WorkType
 
@@ -46,18 +46,24 @@ def carers_to_offer(assessment: Assessment) -> list[Relationship]:
     )
 
 
-def people_cared_for(membership: Membership, assessment: Assessment) -> list[Person]:
-    """Whom a carer may be caring for: the people linked to them on record either way, that the membership may see,
-    and whoever is chosen already."""
+def people_cared_for(
+    membership: Membership, assessment: Assessment, *, search: PersonSearch | None = None, chosen_id=None
+) -> tuple[list[Person], list[Person]]:
+    """Whom a carer may be caring for: the people linked to them on record either way, whoever is chosen already
+    (or being chosen), and a search's matches; all within what the membership may see. Returns (choices, found)."""
     carer = assessment.person
     linked = Q(relationships__related_person=carer, relationships__ended_on__isnull=True) | Q(
         related_to__person=carer, related_to__ended_on__isnull=True
     )
-    if assessment.cared_for_id:
-        linked |= Q(pk=assessment.cared_for_id)
-    return list(
+    for pk in (assessment.cared_for_id, chosen_id):
+        if pk:
+            linked |= Q(pk=pk)
+    choices = list(
         people_visible_to(membership).filter(linked).exclude(pk=carer.pk).distinct().order_by("family_name", "pk")
     )
+    found = [p for p in search_people(membership, search) if p.pk != carer.pk] if search else []
+    known = {p.pk for p in choices}
+    return choices + [p for p in found if p.pk not in known], found
 
 
 def caseload_actions(membership: Membership, allocations: list[Allocation]) -> dict:

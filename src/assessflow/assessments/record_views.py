@@ -13,6 +13,8 @@ from assessflow.audit.services import record_on_person
 from assessflow.core.journeys import done
 from assessflow.pathway.transitions import IllegalMove
 from assessflow.people.extensions import person_page
+from assessflow.people.selectors import PersonSearch
+from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
 from . import record_selectors, selectors
@@ -85,11 +87,37 @@ def _form_for(request: HttpRequest, item, section: record.Section, data=None):
     form_class = FORMS[section.slug]
     extra: dict = {}
     if form_class is CaredForForm:
-        extra["people"] = record_selectors.people_cared_for(request.membership, item)
+        extra["people"], _ = record_selectors.people_cared_for(
+            request.membership, item, chosen_id=_number((data or {}).get("cared_for"))
+        )
     if form_class is AdviceForm:
         determination, _ = record.live_determination(item)
         extra["eligible"] = determination["eligible"] if determination else None
     return form_class(data, assessment=item, initial=form_class.initial_for(item), **extra)
+
+
+def _number(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _searched(request: HttpRequest, item, form) -> list:
+    """On the cared-for section, a search for the person cared for among the people this role may see; logged."""
+    search = PersonSearch(
+        given_name=request.GET.get("given_name", "").strip()[:100],
+        family_name=request.GET.get("family_name", "").strip()[:100],
+    )
+    if search.is_empty:
+        return []
+    choices, found = record_selectors.people_cared_for(request.membership, item, search=search)
+    form.people = {p.pk: p for p in choices}
+    form.fields["cared_for"].choices = [(p.pk, p.full_name) for p in choices]
+    record_people_searched(
+        actor=Actor.from_request(request),
+        council_ids=[item.council_id],
+        criteria=[k for k in ("given_name", "family_name") if getattr(search, k)],
+        found=found,
+    )
+    return found
 
 
 def _with_draft(form, draft) -> None:
@@ -110,7 +138,7 @@ def section(request: HttpRequest, assessment_id: int, section: str) -> HttpRespo
         raise Http404("No such section")
     editable = item.status in EDITABLE and may(request.membership, "assessments.carry_out", item)
     actor = Actor.from_request(request)
-    conflict, draft, status = None, None, 200
+    conflict, draft, status, found = None, None, 200, None
     if changing:
         require(request.membership, "assessments.carry_out", item)
         form = _form_for(request, item, chosen, data=request.POST)
@@ -143,6 +171,8 @@ def section(request: HttpRequest, assessment_id: int, section: str) -> HttpRespo
         form = _form_for(request, item, chosen)
         if draft is not None:
             _with_draft(form, draft)
+        if chosen.slug == "cared-for" and editable:
+            found = _searched(request, item, form)
     return render(
         request,
         "assessments/section.html",
@@ -153,6 +183,8 @@ def section(request: HttpRequest, assessment_id: int, section: str) -> HttpRespo
             "editable": editable,
             "draft": draft,
             "conflict": conflict,
+            "found": found,
+            "searched": request.GET.get("family_name") or request.GET.get("given_name"),
             "conflict_form": _form_for(request, conflict, chosen) if conflict else None,
             **person_page(request.membership, item.person, concern_from=("assessment", item.pk)),
         },

@@ -59,9 +59,7 @@ def test_the_caseload_starts_the_work_and_then_continues_it(cast, sign_in):
     response = client.post(start_url, follow=True)
     with scopes_disabled():
         assessment = Assessment.objects.get(entry=allocation.entry)
-        assert PathwayEvent.objects.filter(
-            person_id=cast.person_a.pk, event_type=EventType.ASSESSMENT_STARTED
-        ).exists()
+        assert PathwayEvent.objects.filter(person_id=cast.person_a.pk, event_type=EventType.ASSESSMENT_STARTED).exists()
     assert response.redirect_chain[-1][0] == page_of(assessment)
     assert "Needs assessment started" in response.content.decode()
     caseload = client.get(reverse("allocation:caseload")).content.decode()
@@ -85,8 +83,15 @@ def test_the_task_list_shows_each_section_and_the_determination_once_the_answers
     assessment = council_case(cast, answers={})
     client = sign_in(cast.member("assessor_a"))
     page = client.get(page_of(assessment)).content.decode()
-    for title in ("How the assessment was done", "Outcomes", "Impairment or illness", "Wellbeing",
-                  "Fluctuating needs", "Information, advice and prevention", "Professional judgement"):
+    for title in (
+        "How the assessment was done",
+        "Outcomes",
+        "Impairment or illness",
+        "Wellbeing",
+        "Fluctuating needs",
+        "Information, advice and prevention",
+        "Professional judgement",
+    ):
         assert title in page
     assert "The person cared for" not in page  # a carer's section
     assert "The determination appears here once these are recorded" in page
@@ -229,7 +234,9 @@ def test_a_team_manager_reads_but_does_not_change(cast, sign_in):
 def test_others_do_not_reach_the_providers_assessment(cast, sign_in, actor, status):
     with scopes_disabled():
         assessment = factories.AssessmentFactory(
-            allocation=allocated(cast, member="provider_assessor", person=cast.person_a_handed, organisation=cast.provider)
+            allocation=allocated(
+                cast, member="provider_assessor", person=cast.person_a_handed, organisation=cast.provider
+            )
         )
     assert sign_in(cast.member("provider_assessor")).get(page_of(assessment)).status_code == 200
     client = sign_in(cast.member(actor))
@@ -261,8 +268,41 @@ def test_the_pages_run_the_same_queries_whatever_the_size_of_the_case(cast, sign
                 decided_by=cast.member("team_manager_a").user,
             )
         Assessment.objects.filter(pk=assessment.pk).update(
-            answers={**factories.ELIGIBLE_ADULT_ANSWERS, "outcomes": {k: ["slowly"] for k in ("nutrition", "clothing", "toilet_needs")}}
+            answers={
+                **factories.ELIGIBLE_ADULT_ANSWERS,
+                "outcomes": {k: ["slowly"] for k in ("nutrition", "clothing", "toilet_needs")},
+            }
         )
     for url, count in small.items():
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_the_person_cared_for_is_found_by_search_within_what_the_role_may_see(cast, sign_in):
+    with scopes_disabled():
+        allocation = allocated(
+            cast,
+            member="provider_assessor",
+            person=cast.person_a_handed,
+            organisation=cast.provider,
+            work_type="carers_assessment",
+        )
+        assessment = factories.AssessmentFactory(allocation=allocation, answers={})
+    client = sign_in(cast.member("provider_assessor"))
+    url = section_url(assessment, "cared-for")
+    hidden = client.get(url, {"family_name": cast.person_a.family_name}).content.decode()
+    assert "No one found" in hidden and cast.person_a.given_name not in hidden
+    assert client.post(url, {"version": assessment.version, "cared_for": cast.person_a.pk}).status_code == 400
+    assert fresh(assessment).cared_for_id is None
+    with scopes_disabled():
+        searched = AccessEvent.objects.filter(
+            kind=AccessEvent.Kind.SEARCH, actor_id=cast.member("provider_assessor").user.pk
+        )
+        assert searched.exists()
+    council_client = sign_in(cast.member("assessor_a"))
+    with scopes_disabled():
+        own = factories.AssessmentFactory(allocation=allocated(cast, work_type="carers_assessment"), answers={})
+    found = council_client.get(section_url(own, "cared-for"), {"family_name": cast.citizen_person_a.family_name})
+    assert cast.citizen_person_a.full_name in found.content.decode()
+    council_client.post(section_url(own, "cared-for"), {"version": own.version, "cared_for": cast.citizen_person_a.pk})
+    assert fresh(own).cared_for_id == cast.citizen_person_a.pk
