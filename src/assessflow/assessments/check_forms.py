@@ -11,30 +11,16 @@ from assessflow.tenancy.roles import Qualification
 
 from .check_selectors import pounds
 from .models import AssessmentSettings, Check, Kind
+from .services.record import sections_for
 
 REASON_LENGTH = 2000
 MAX_THRESHOLD_PENCE = 10_000_000  # £100,000 a week: more is a typing slip
 PLAN = ("plan", "Support plan and personal budget")
-# What a checker can give reasons against, by the slugs of the assessment's sections; True: a carer's assessment
-# only, False: an adult's only, None: both.
-SECTIONS = (
-    ("how", "How the assessment was done", None),
-    ("cared-for", "The person cared for", True),
-    ("health", "The carer's health", True),
-    ("impairment", "Impairment or illness", False),
-    ("outcomes", "Outcomes", None),
-    ("wellbeing", "Wellbeing", None),
-    ("fluctuating", "Fluctuating needs", None),
-    ("caring", "Caring and willingness to go on", True),
-    ("advice", "Information, advice and prevention", None),
-    ("judgement", "Professional judgement", None),
-)
 
 
 def reason_sections(assessment) -> list[tuple[str, str]]:
     """The sections a checker can give reasons against: those the assessor records, then the plan."""
-    mine = [(slug, title) for slug, title, carers in SECTIONS if carers is None or carers == assessment.is_carers]
-    return [*mine, PLAN]
+    return [*((s.slug, s.title) for s in sections_for(assessment)), PLAN]
 
 
 def reason_field(section: str) -> str:

@@ -5,9 +5,11 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from assessflow.assessments.models import Assessment, Check
+from assessflow.allocation.models import AssessorProfile
+from assessflow.assessments.models import Assessment, AssessmentSettings, Check
 from assessflow.assessments.tests.test_checks_service import check, contracted_work, council_work, submitted
 from assessflow.audit.models import AccessEvent
+from assessflow.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +122,10 @@ def test_returned_work_goes_back_to_the_assessor_with_the_reason_on_the_assessme
         assert work["council"].status == Status.RETURNED
         assert AccessEvent.objects.filter(action="assessments.qa_returned", person_id=cast.person_a.pk).exists()
     assessor_page = sign_in(cast.member("assessor_a")).get(reverse("assessments:assessment", args=[work["council"].pk]))
-    assert "Say what happens at mealtimes" in assessor_page.content.decode()
+    page = assessor_page.content.decode()
+    assert "Returned for changes" in page
+    assert '<dt class="govuk-summary-list__key">Outcomes</dt>' in page and "Say what happens at mealtimes" in page
+    assert "Submit the assessment" in page  # editable again
 
 
 def test_a_pass_moves_the_work_on_and_a_stale_page_is_told_so(cast, sign_in, work):
@@ -144,3 +149,20 @@ def test_the_home_page_counts_the_checks_waiting(cast, sign_in, work):
     assert "1 assessment waiting for sign-off" in page
     provider_home = sign_in(cast.member("provider_q_team_manager")).get(reverse("home")).content.decode()
     assert "1 assessment waiting for quality assurance" in provider_home
+
+
+def test_an_unqualified_workers_work_waits_in_their_supervisors_queue_and_no_other_workers(cast, sign_in):
+    with scopes_disabled():
+        worker = factories.MembershipFactory(organisation=cast.council_a, role="assessor", qualification="unqualified")
+        AssessorProfile.objects.create(
+            council=cast.council_a, membership=worker, supervisor=cast.member("assessor_a").user
+        )
+        AssessmentSettings.objects.create(council=cast.council_a, qa_work_types=["reassessment"])
+        submitted(worker, cast.person_a, organisation=cast.council_a)
+        colleague = factories.MembershipFactory(
+            organisation=cast.council_a, role="assessor", qualification="social_worker"
+        )
+    page = queue_of(sign_in(cast.member("assessor_a")))
+    assert cast.person_a.full_name in page and "Sign-off by a qualified worker" in page
+    assert cast.person_a.full_name not in queue_of(sign_in(colleague))
+    assert cast.person_a.full_name not in queue_of(sign_in(cast.member("team_manager_a")))  # not qualified
