@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from assessflow.allocation.selectors import DUE_SOON_DAYS, caseload_counts, own_caseload
 from assessflow.assessments.check_selectors import may_check_anything, queue_counts
+from assessflow.assessments.panel_selectors import panel_queue
 from assessflow.casework.selectors import my_tasks
 from assessflow.frontdoor.selectors import (
     counts_made_by,
@@ -69,8 +70,9 @@ def _queues(membership, today, home) -> None:
 
 def _staff_pages(membership, today, home) -> None:
     """What else the role has: what exists for it today, tasks, review counts, the settings it looks after."""
-    if membership.role == Role.PANEL_MEMBER:
-        home.sections["panel"] = {}
+    if may(membership, "assessments.panel"):
+        # Counted only: the names are read on the panel's own pages, where each summary read is logged.
+        home.sections["panel"] = {"waiting": panel_queue(membership).count()}
     if membership.role == Role.PERFORMANCE_LEAD:
         home.sections["performance"] = {"may_see_returns": may(membership, "safeguarding.returns")}
     if may(membership, "casework.view_tasks"):

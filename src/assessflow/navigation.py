@@ -126,6 +126,7 @@ NAVIGATION = (
     NavItem("Allocate", "allocation:suggest", "allocation.allocate", also=("/allocation/entries/", "allocation:pool")),
     NavItem("Caseloads", "allocation:team", "allocation.team_caseload"),
     NavItem("Your caseload", "allocation:caseload", "allocation.own_caseload"),
+    NavItem("Funding panel", "assessments:panel", "assessments.panel"),
     NavItem("Checks", "assessments:checks", "assessments.quality_assure"),
     NavItem("Tasks", "casework:my-tasks", "casework.view_tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record"),

@@ -13,6 +13,7 @@ class AssessmentsConfig(AppConfig):
 
         from .actions import SENTENCES
         from .page_parts import PAGE_PARTS, PagePart
+        from .panel_selectors import panel_status
         from .record_selectors import caseload_actions
         from .services.imported_plans import carry_over_packages
 
@@ -28,6 +29,24 @@ class AssessmentsConfig(AppConfig):
                 "assessments:plan",
                 "assessments.view",
                 hint="How the eligible needs will be met, and what it costs",
+            )
+        )
+        # The funding panel's decisions and the letters, on the assessment's task list.
+        PAGE_PARTS.register(
+            PagePart(
+                "Funding panel",
+                "assessments:panel-outcome",
+                "assessments.view",
+                status=panel_status,
+                hint="What the panel decided on a plan over the council's threshold",
+            )
+        )
+        PAGE_PARTS.register(
+            PagePart(
+                "Letters",
+                "assessments:letters",
+                "assessments.view",
+                hint="The decision and its reasons in writing, and a copy of the assessment on request",
             )
         )
         # A package a handover file described becomes the person's current plan, so the reviews can review it.

@@ -52,6 +52,17 @@ def decision_for(membership: Membership, pk: int, *, session=None) -> PanelDecis
     return found
 
 
+PANEL_STATUS = {
+    Assessment.Status.WITH_PANEL: "With the panel",
+    Assessment.Status.REPLAN: "Returned to re-plan",
+}
+
+
+def panel_status(assessment: Assessment) -> str:
+    """The panel's part on the assessment's task list, from its status alone."""
+    return PANEL_STATUS.get(assessment.status, "")
+
+
 def decisions_of(assessment: Assessment) -> QuerySet[PanelDecision]:
     return PanelDecision.objects.filter(assessment=assessment).select_related("decided_by")
 

@@ -3,7 +3,8 @@
 from assessflow.tenancy.permissions import has_role, permissions, works_for_council
 from assessflow.tenancy.roles import Role
 
-READERS = has_role(Role.FRONT_DOOR, Role.ASSESSOR, Role.TEAM_MANAGER, Role.PANEL_MEMBER, Role.CONTRACT_MANAGER)
+# A funding panel member reads the panel's case summaries only, never a person's casework.
+READERS = has_role(Role.FRONT_DOOR, Role.ASSESSOR, Role.TEAM_MANAGER, Role.CONTRACT_MANAGER)
 WRITERS = has_role(Role.FRONT_DOOR, Role.ASSESSOR, Role.TEAM_MANAGER)
 
 permissions.add_rule("casework.view", READERS)

@@ -7,5 +7,5 @@ FRONT_DOOR_STAFF = works_for_council & has_role(Role.FRONT_DOOR, Role.ASSESSOR, 
 
 permissions.add_rule("frontdoor.record", FRONT_DOOR_STAFF)
 permissions.add_rule("frontdoor.screen", works_for_council & has_role(Role.FRONT_DOOR, Role.TEAM_MANAGER))
-permissions.add_rule("frontdoor.view", FRONT_DOOR_STAFF | (works_for_council & has_role(Role.PANEL_MEMBER)))
+permissions.add_rule("frontdoor.view", FRONT_DOOR_STAFF)
 permissions.add_rule("frontdoor.portal", has_role(Role.REFERRER))

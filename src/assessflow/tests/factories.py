@@ -332,6 +332,20 @@ class AssessmentFactory(DjangoModelFactory):
     term = "long_term"
 
 
+class PanelDecisionFactory(DjangoModelFactory):
+    """A funding panel's return of a plan to re-plan."""
+
+    class Meta:
+        model = "assessments.PanelDecision"
+
+    assessment = factory.SubFactory(AssessmentFactory, status="replan")
+    council = factory.LazyAttribute(lambda d: d.assessment.council)
+    weekly_cost_pence = 50_000
+    decision = "returned"
+    reasons = "Consider a day centre two days a week in place of some home care"
+    decided_by = factory.SubFactory(UserFactory)
+
+
 class SupportPlanFactory(DjangoModelFactory):
     class Meta:
         model = "assessments.SupportPlan"

@@ -26,6 +26,8 @@ ABOUT_A_PERSON = {
     "concern_id",
     "enquiry_id",
     "application_id",
+    "assessment_id",
+    "decision_id",
 }
 # Arguments that name something else: staff, an invitation, a template, an allocation run, a backlog import.
 NOT_ABOUT_A_PERSON = {"membership_id", "invitation_id", "template_id", "run_id", "import_id", "uidb64", "token"}
@@ -113,6 +115,8 @@ def candidates(cast: Cast, person, own: dict[str, list], names: list[str]) -> li
         "concern_id": [items["concern"].pk, *(c.pk for c in own["concern"])],
         "enquiry_id": [items["enquiry"].pk],
         "application_id": [items["dols"].pk, *(a.pk for a in own["dols"])],
+        "assessment_id": [items["assessment"].pk],
+        "decision_id": [items["panel_decision"].pk],
     }
     [name] = names  # every page about a person names one record; teach the walk before adding a second
     return [{name: value} for value in choices[name]]

@@ -177,10 +177,14 @@ def test_the_manager_sees_waiting_lists_by_work_and_priority_and_the_way_to_allo
     assert reverse("safeguarding:returns") in _main(lead)
 
 
-def test_the_panel_member_is_told_plainly_what_exists_today(cast, sign_in):
+def test_the_panel_member_sees_how_many_plans_wait_for_the_panel(cast, sign_in):
+    with scopes_disabled():
+        factories.AssessmentFactory(allocation__entry__person=cast.person_a, status="with_panel")
+        factories.AssessmentFactory(allocation__entry__person=cast.person_b, status="with_panel")  # council B's panel
     main = _main(sign_in(cast.member("panel_member_a")).get(reverse("home")))
-    assert "does not hold funding panel requests or decisions yet" in main
-    assert reverse("people:find") in main and reverse("casework:my-tasks") in main
+    assert "1 support plan waiting for the panel" in main and reverse("assessments:panel") in main
+    assert "Alice" not in main  # counted only: names are read on the panel's pages, where each read is logged
+    assert reverse("people:find") not in main
 
 
 def test_the_provider_sees_its_contract_cases_only(cast, sign_in):

@@ -34,7 +34,8 @@ PUBLIC = ("referrer", "citizen")
 ACTORS = (*COUNCIL, *TEAMS, *PROVIDER, *PUBLIC)
 
 # Groups named as the product names them.
-COUNCIL_CASEWORKERS = {"front_door", "assessor", "team_manager", "panel_member", "safeguarding", "dols"}
+# A funding panel member is not a caseworker: they read the panel's case summaries, not people's records.
+COUNCIL_CASEWORKERS = {"front_door", "assessor", "team_manager", "safeguarding", "dols"}
 COUNCIL_EDITORS = {"front_door", "assessor", "team_manager", "safeguarding", "dols"}
 COUNCIL_MANAGERS = {"team_manager", "dols"}
 COUNCIL_STAFF = set(COUNCIL) | set(TEAMS)

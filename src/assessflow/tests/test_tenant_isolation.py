@@ -214,6 +214,8 @@ FOREIGN_ARGUMENTS = {
         *foreign_portal_referrals(cast, actor),
     ],
     ("entry_id",): foreign_casework("entry"),
+    ("assessment_id",): foreign_casework("assessment"),
+    ("decision_id",): foreign_casework("panel_decision", "decision_id"),
     ("concern_id",): foreign_safeguarding("concern", "concern_id"),
     ("enquiry_id",): foreign_safeguarding("enquiry", "enquiry_id"),
     ("application_id",): foreign_safeguarding("dols", "application_id"),
@@ -305,6 +307,8 @@ def own_object(cast: Cast, argument: str) -> int:
     if argument in ("concern_id", "enquiry_id", "application_id"):
         kind = {"concern_id": "concern", "enquiry_id": "enquiry", "application_id": "dols"}[argument]
         return cast.casework[cast.person_a.pk][kind].pk
+    if argument in ("assessment_id", "decision_id"):
+        return cast.casework[cast.person_a.pk]["assessment" if argument == "assessment_id" else "panel_decision"].pk
     if argument == "run_id":
         return cast.allocation_runs[cast.council_a.pk].pk
     if argument == "import_id":
