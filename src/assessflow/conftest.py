@@ -101,6 +101,28 @@ def cast(db) -> Cast:
     return build_cast()
 
 
+def _assessments(cast: Cast) -> None:
+    """Each person's assessment, with the funding panel after one earlier return to re-plan; a handed-over
+    person's assessment done by the provider it was handed to."""
+    for person, organisation in (
+        (cast.person_a, cast.council_a),
+        (cast.person_a_handed, cast.provider),
+        (cast.person_b, cast.council_b),
+        (cast.citizen_person_a, cast.council_a),
+        (cast.citizen_person_b, cast.council_b),
+        (cast.person_a_handed_q, cast.provider_q),
+        (cast.citizen_person_a2, cast.council_a),
+    ):
+        assessment = factories.AssessmentFactory(
+            allocation__entry__person=person,
+            allocation__organisation=organisation,
+            status="with_panel",
+            what_matters=f"What matters to {person.family_name}",
+        )
+        cast.casework[person.pk]["assessment"] = assessment
+        cast.casework[person.pk]["panel_decision"] = factories.PanelDecisionFactory(assessment=assessment)
+
+
 def build_cast() -> Cast:
     with scopes_disabled():
         council_a = factories.CouncilFactory(name="Council A")
@@ -196,25 +218,7 @@ def build_cast() -> Cast:
                 ),
             }
             cast.casework[person.pk]["concern"] = cast.casework[person.pk]["enquiry"].concern
-        # Each person's assessment, with the funding panel after one earlier return to re-plan; a handed-over
-        # person's assessment done by the provider it was handed to.
-        for person, organisation in (
-            (person_a, council_a),
-            (person_a_handed, provider),
-            (person_b, council_b),
-            (citizen_person_a, council_a),
-            (citizen_person_b, council_b),
-            (person_a_handed_q, provider_q),
-            (citizen_person_a2, council_a),
-        ):
-            assessment = factories.AssessmentFactory(
-                allocation__entry__person=person,
-                allocation__organisation=organisation,
-                status="with_panel",
-                what_matters=f"What matters to {person.family_name}",
-            )
-            cast.casework[person.pk]["assessment"] = assessment
-            cast.casework[person.pk]["panel_decision"] = factories.PanelDecisionFactory(assessment=assessment)
+        _assessments(cast)
         for council in (council_a, council_b):
             cast.letter_templates[council.pk] = factories.LetterTemplateFactory(council=council)
         for council, admin in ((council_a, "council_admin_a"), (council_b, "council_admin_b")):
