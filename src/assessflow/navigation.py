@@ -127,7 +127,6 @@ NAVIGATION = (
     NavItem("Caseloads", "allocation:team", "allocation.team_caseload"),
     NavItem("Your caseload", "allocation:caseload", "allocation.own_caseload"),
     NavItem("Funding panel", "assessments:panel", "assessments.panel"),
-    NavItem("Checks", "assessments:checks", "assessments.quality_assure"),
     NavItem("Tasks", "casework:my-tasks", "casework.view_tasks"),
     NavItem("Your record", "people:my-record", "people.view_own_record"),
     NavItem("Your referrals", "portal:referrals", "frontdoor.portal"),
