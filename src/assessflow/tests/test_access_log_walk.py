@@ -31,6 +31,8 @@ ABOUT_A_PERSON = {
 }
 # Arguments that name something else: staff, an invitation, a template, an allocation run, a backlog import.
 NOT_ABOUT_A_PERSON = {"membership_id", "invitation_id", "template_id", "run_id", "import_id", "uidb64", "token"}
+# Arguments that name a part of the record the other argument names, filled the same for every record.
+PARTS = {"section": "how"}
 
 # Everyone who may open something about a person of council A.
 ACTORS = [
@@ -119,11 +121,11 @@ def candidates(cast: Cast, person, own: dict[str, list], names: list[str]) -> li
         "decision_id": [items["panel_decision"].pk],
     }
     [name] = names  # every page about a person names one record; teach the walk before adding a second
-    return [{name: value} for value in choices[name]]
+    return [{name: value, **PARTS} for value in choices[name]]
 
 
 def person_arguments(arguments: list[str]) -> list[str]:
-    unknown = set(arguments) - ABOUT_A_PERSON - NOT_ABOUT_A_PERSON
+    unknown = set(arguments) - ABOUT_A_PERSON - NOT_ABOUT_A_PERSON - set(PARTS)
     assert not unknown, f"teach the access-log walk whether {sorted(unknown)} name a person"
     return [a for a in arguments if a in ABOUT_A_PERSON]
 
