@@ -82,12 +82,30 @@ def neighbours_portal_referral(cast: Cast, actor: str):
     return {"referrer_a": cast.portal_referral_a2, "referrer_a2": cast.portal_referral_a}.get(actor)
 
 
+def waiting_for_check(member, person) -> list:
+    """Submitted work of a QA lead's own organisation on the person, waiting for its first check: the council's own
+    work at the council's QA, a provider's work under its contract at the provider's."""
+    if member.role != "team_manager":
+        return []
+    handover = person.handovers.filter(contract__provider=member.organisation).first()
+    return [
+        factories.AssessmentFactory(
+            allocation__entry__person=person,
+            allocation__organisation=member.organisation,
+            contract=handover.contract if handover else None,
+            status="with_qa",
+        )
+    ]
+
+
 def own_records(cast: Cast, actor: str, person) -> dict[str, list]:
     """Records about the person that only this actor opens: a note they wrote (still open to change), a concern
-    they raised (waiting for the s.42 decision), and a DoLS request their organisation made."""
+    they raised (waiting for the s.42 decision), a DoLS request their organisation made, and for a QA lead their own
+    organisation's assessment waiting for their check."""
     member = cast.member(actor)
     with scopes_disabled():
         return {
+            "assessment": waiting_for_check(member, person),
             "note": [factories.NoteFactory(person=person, author=member.user, author_role=member.role)],
             "concern": [
                 factories.ConcernFactory(
@@ -117,7 +135,7 @@ def candidates(cast: Cast, person, own: dict[str, list], names: list[str]) -> li
         "concern_id": [items["concern"].pk, *(c.pk for c in own["concern"])],
         "enquiry_id": [items["enquiry"].pk],
         "application_id": [items["dols"].pk, *(a.pk for a in own["dols"])],
-        "assessment_id": [items["assessment"].pk],
+        "assessment_id": [items["assessment"].pk, *(a.pk for a in own.get("assessment", []))],
         "decision_id": [items["panel_decision"].pk],
     }
     [name] = names  # every page about a person names one record; teach the walk before adding a second
