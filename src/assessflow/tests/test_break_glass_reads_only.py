@@ -160,3 +160,38 @@ def test_no_page_about_a_person_takes_a_change_from_the_glass(cast, sign_in, res
                 wrong.append(f"POST {path} ({name}) as {actor} after breaking the glass: {status}")
     assert not wrong, "\n".join(wrong)
     assert changes_to(cast.person_a) == []
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_the_refusal_to_change_names_who_manages_the_record(cast, sign_in, restricted, named):
+    """By name, or by email address when the manager has not given a name."""
+    manager = restricted.manager
+    if not named:
+        manager.full_name = ""
+        manager.save()
+    client = sign_in(cast.member("assessor_a"))
+    break_the_glass(client, cast.person_a)
+
+    page = client.get(reverse("people:edit", args=[cast.person_a.pk])).content.decode()
+
+    assert f"ask {manager.full_name if named else manager.email}, who manages it" in page
+
+
+def test_a_worker_in_a_team_the_restriction_does_not_name_is_refused(cast, sign_in, restricted):
+    client = sign_in(cast.member("dols_a"))  # the DoLS team's manager; the restriction names the safeguarding team
+
+    assert client.get(reverse("people:detail", args=[cast.person_a.pk])).status_code == 403
+    assert client.post(reverse("casework:note-new", args=[cast.person_a.pk]), note_payload()).status_code == 403
+
+
+def test_after_breaking_the_glass_a_worker_reads_the_persons_referral(cast, sign_in, restricted):
+    referral = cast.casework[cast.person_a.pk]["referral"]
+    client = sign_in(cast.member("assessor_a"))
+    url = reverse("frontdoor:referral", args=[referral.pk])
+    assert client.get(url).status_code == 403
+    break_the_glass(client, cast.person_a)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert referral.reason in response.content.decode()
