@@ -3,6 +3,7 @@ member sees of a person (no casework, no safeguarding, no person page)."""
 
 import datetime
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -52,7 +53,7 @@ def decision_for(membership: Membership, pk: int, *, session=None) -> PanelDecis
     return found
 
 
-PANEL_STATUS = {
+PANEL_STATUS: dict[str, str] = {
     Assessment.Status.WITH_PANEL: "With the panel",
     Assessment.Status.REPLAN: "Returned to re-plan",
 }
@@ -120,7 +121,7 @@ def summaries(assessments: list[Assessment], *, today: datetime.date) -> list[Su
     by_id = {a.pk: a for a in assessments}
     lines: dict[int, list[PlanLine]] = {pk: [] for pk in by_id}
     for line in PlanLine.objects.filter(plan__assessment_id__in=by_id).select_related("plan").order_by("pk"):
-        lines[line.plan.assessment_id].append(line)
+        lines[cast(int, line.plan.assessment_id)].append(line)  # the filter leaves no plan without one
     decisions: dict[int, list[PanelDecision]] = {pk: [] for pk in by_id}
     for decision in PanelDecision.objects.filter(assessment_id__in=by_id).select_related("decided_by"):
         decisions[decision.assessment_id].append(decision)

@@ -98,10 +98,14 @@ def plan_page(assessment: Assessment) -> PlanPage:
     lines = list(PlanLine.objects.filter(plan=plan)) if plan is not None else []
     needs = needs_of(assessment)
     outcome_words = dict(needs.outcomes)
-    for line in lines:
-        line.cost_shown = pounds(line.cost_pence)
-        line.weekly_shown = pounds(costs.weekly_pence(costs.Line(line.cost_pence, line.units, line.frequency)))
-        line.outcome_words = [outcome_words.get(key, key.replace("_", " ")) for key in line.outcomes]
+    for line in lines:  # what the page shows of each line, worked out once here rather than in the template
+        line.cost_shown = pounds(line.cost_pence)  # type: ignore[attr-defined]
+        line.weekly_shown = pounds(  # type: ignore[attr-defined]
+            costs.weekly_pence(costs.Line(line.cost_pence, line.units, line.frequency))
+        )
+        line.outcome_words = [  # type: ignore[attr-defined]
+            outcome_words.get(key, key.replace("_", " ")) for key in line.outcomes
+        ]
     return PlanPage(
         assessment=assessment,
         plan=plan,

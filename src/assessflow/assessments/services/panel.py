@@ -1,6 +1,7 @@
 """The funding panel's decisions: approve, approve with changes, or return the plan to re-plan. There is no
 "decline": a panel cannot leave eligible needs unmet (Care Act s.18), only ask for them to be met another way."""
 
+import contextlib
 import datetime
 import uuid
 
@@ -59,7 +60,8 @@ def _tell_assessor(*, actor: Actor, assessment: Assessment, decision: PanelDecis
     details = decision.reasons
     if decision.changes:
         details = f"Changes: {decision.changes}\n\nReasons: {decision.reasons}"
-    try:
+    # The assessor may no longer work on the case: the notice still reaches them, and the page shows it.
+    with contextlib.suppress(ValidationError):
         set_task(
             actor=actor,
             person=assessment.person,
@@ -69,8 +71,6 @@ def _tell_assessor(*, actor: Actor, assessment: Assessment, decision: PanelDecis
             assigned_to=assessment.assessor,
             submission_id=uuid.uuid5(uuid.NAMESPACE_URL, f"assessflow:panel-decision:{decision.pk}"),
         )
-    except ValidationError:
-        pass  # the assessor no longer works on the case: the notice still reaches them, and the page shows it
     notify(user=assessment.assessor, message=f"{title} ({assessment.get_kind_display().lower()})", url=url)
 
 
