@@ -6,13 +6,30 @@ whether that id is about a person. Pages that list many people log one search en
 lists, caseloads, queues and search results); their arguments are not about one person, so they are not walked.
 """
 
+import pytest
+from django.db import transaction
 from django.urls import get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from assessflow.audit.models import AccessEvent
-from assessflow.conftest import Cast
+from assessflow.conftest import Cast, build_cast
 from assessflow.tests import factories
 from assessflow.tests.url_walk import fill, walk
+
+
+@pytest.fixture(scope="module")
+def walk_cast(django_db_setup, django_db_blocker):
+    """The cast, built once for the module's tests: each test's own writes roll back to a savepoint inside this
+    transaction, and the cast itself when the module ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_cast()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cast(walk_cast, db) -> Cast:
+    return walk_cast
+
 
 # Arguments that name a person or a record held on one person's file.
 ABOUT_A_PERSON = {

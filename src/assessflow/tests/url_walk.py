@@ -35,3 +35,9 @@ def body(response) -> str:
         sheets = load_workbook(io.BytesIO(raw), read_only=True).worksheets
         return "\n".join(str(v) for sheet in sheets for row in sheet.iter_rows(values_only=True) for v in row)
     return raw.decode(errors="replace")
+
+
+def reads_its_query(response) -> bool:
+    """Whether the page read its query string. Django reads request.GET once, when first asked, and keeps it on the
+    request; a page that never asked answers any other query the same, save for echoing it back in a link."""
+    return "GET" in vars(response.wsgi_request)
