@@ -12,20 +12,23 @@ walked as they are added: the walk reads Django's resolver.
 import datetime
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
+from django.db import transaction
+from django.test import Client
 from django.urls import get_resolver
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.casework.models import Task
+from assessflow.conftest import Cast, build_cast
 from assessflow.people.extensions import timeline_kinds
 from assessflow.safeguarding.categories import Requirement
 from assessflow.safeguarding.models import Concern, DolsApplication, ProtectionAction
 from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
-from assessflow.tests.url_walk import body, fill, walk
+from assessflow.tests.url_walk import body, fill, reads_its_query, walk
 from assessflow.waiting.models import WaitingListEntry
 
 from .helpers import CONCERN, assess, dols_assessors, grant, name_assessors, raise_concern
@@ -203,8 +206,42 @@ def _dols(cast, sign_in, case: Case) -> None:
     ]
 
 
+def _signer(client):
+    """Sign a client in as a membership, as the shared sign_in fixture does, for the module's fixture."""
+
+    def as_member(membership):
+        client.force_login(membership.user)
+        session = client.session
+        session["membership_id"] = membership.pk
+        session.save()
+        return client
+
+    return as_member
+
+
+@pytest.fixture(scope="module")
+def walk_case(django_db_setup, django_db_blocker):
+    """The cast and the case built once for every outsider: each test's own writes (its session, what its POSTs
+    leave) roll back to a savepoint inside this transaction, and the cast and case when the module ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_cast()
+        yield built, _build_case(built, _signer(Client()))
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def case(cast, sign_in) -> Case:
+def cast(walk_case, db) -> Cast:
+    return walk_case[0]
+
+
+@pytest.fixture
+def case(walk_case, db) -> Case:
+    """The module's case, with lists of its own: a test adds to the words it looks for."""
+    built = walk_case[1]
+    return replace(built, restricted=dict(built.restricted), markers=list(built.markers), words=list(built.words))
+
+
+def _build_case(cast, sign_in) -> Case:
     person = cast.person_a_handed
     with scopes_disabled():
         signatory = cast.member("dols_a").user
@@ -231,16 +268,16 @@ def assert_nothing_shown(response, case: Case, where: str) -> None:
         assert word.lower() not in outside_choices, f"{where} showed {word!r}"
 
 
-def get_every_page_of(client, path: str, query: dict, case: Case, where: str) -> int:
-    """The page and, for a paged timeline, every older page after it."""
-    response = client.get(path, query)
+def get_every_page_of(client, path: str, query: dict, case: Case, where: str):
+    """The page and, for a paged timeline, every older page after it; answers the first."""
+    first = response = client.get(path, query)
     assert_nothing_shown(response, case, where)
     status, seen = response.status_code, 0
     while status == 200 and (older := re.search(r'before=([^"&#]+)', body(response))) and seen < 20:
         response = client.get(path, {**query, "before": older.group(1).replace("%3A", ":").replace("%2B", "+")})
         assert_nothing_shown(response, case, f"{where} (older)")
         seen += 1
-    return status
+    return first
 
 
 QUERIES = [
@@ -277,7 +314,7 @@ def assert_the_council_sees_it(cast, case: Case, sign_in) -> None:
 def walk_ordinary(client, route: str, kind: str, case: Case, where: str) -> int:
     """The person's own pages, the timeline under every filter: whatever the role may open, nothing restricted."""
     path = fill(route, {kind: case.ordinary[kind]})
-    status = get_every_page_of(client, path, {}, case, where)
+    status = get_every_page_of(client, path, {}, case, where).status_code
     if kind == "person_id":
         for timeline_kind in timeline_kinds():
             get_every_page_of(client, path, {"kind": timeline_kind}, case, f"{where} kind={timeline_kind}")
@@ -312,7 +349,9 @@ def test_no_page_tells_an_outsider_of_safeguarding_or_dols(cast, case, sign_in, 
         where = f"as {actor}"
         if not arguments:
             for query in QUERIES:
-                get_every_page_of(client, "/" + route, query, case, f"GET /{route} {query} {where}")
+                page = get_every_page_of(client, "/" + route, query, case, f"GET /{route} {query} {where}")
+                if not reads_its_query(page):
+                    break  # it would answer every filter alike
             continue
         assert len(arguments) == 1, f"{name} takes {arguments}: teach this walk"
         [kind] = arguments
