@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.allocation.models import Allocation
+from assessflow.assessments.models import Assessment
 from assessflow.audit.models import AccessEvent
 from assessflow.frontdoor.models import Referral
 from assessflow.safeguarding.models import Concern, DolsApplication
@@ -179,10 +180,12 @@ def test_the_manager_sees_waiting_lists_by_work_and_priority_and_the_way_to_allo
 
 def test_the_panel_member_sees_how_many_plans_wait_for_the_panel(cast, sign_in):
     with scopes_disabled():
+        waiting = Assessment.objects.filter(council=cast.council_a, status="with_panel").count()
         factories.AssessmentFactory(allocation__entry__person=cast.person_a, status="with_panel")
         factories.AssessmentFactory(allocation__entry__person=cast.person_b, status="with_panel")  # council B's panel
     main = _main(sign_in(cast.member("panel_member_a")).get(reverse("home")))
-    assert "1 support plan waiting for the panel" in main and reverse("assessments:panel") in main
+    assert f"{waiting + 1} support plans waiting for the panel's decision" in main
+    assert reverse("assessments:panel") in main
     assert "Alice" not in main  # counted only: names are read on the panel's pages, where each read is logged
     assert reverse("people:find") not in main
 
