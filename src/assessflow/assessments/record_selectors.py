@@ -30,7 +30,8 @@ def draft_of(*, user, assessment: Assessment, section: str) -> Draft | None:
 
 
 def carers_to_offer(assessment: Assessment) -> list[Relationship]:
-    """The person's unpaid carers on record as people, who have no carer's assessment waiting or under way."""
+    """The person's unpaid carers, on record as people or named only, who have no carer's assessment waiting or
+    under way."""
     if assessment.is_carers:
         return []
     offered = WaitingListEntry.objects.filter(
@@ -39,7 +40,7 @@ def carers_to_offer(assessment: Assessment) -> list[Relationship]:
         status__in=(WaitingListEntry.Status.WAITING, WaitingListEntry.Status.ALLOCATED),
     )
     return list(
-        Relationship.objects.filter(person=assessment.person, ended_on__isnull=True, related_person__isnull=False)
+        Relationship.objects.filter(person=assessment.person, ended_on__isnull=True)
         .filter(Q(kind=Relationship.Kind.CARER) | Q(provides_unpaid_care=True))
         .exclude(Exists(offered))
         .select_related("related_person")

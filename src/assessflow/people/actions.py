@@ -11,6 +11,7 @@ class AccessAction(StrEnum):
     PERSON_ACCESS_LOG_VIEWED = "person.access_log_viewed"
     PERSON_SEARCHED = "person.searched"
     PERSON_RELATIONSHIP_ADDED = "person.relationship_added"
+    PERSON_RELATIONSHIP_LINKED = "person.relationship_linked"
     PERSON_LOADED = "person.loaded"
     PERSON_BREAK_GLASS = "person.break_glass"
     PERSON_RESTRICTED = "person.restricted"
@@ -26,6 +27,7 @@ SENTENCES = {
     AccessAction.PERSON_ACCESS_LOG_VIEWED: "Access log viewed",
     AccessAction.PERSON_SEARCHED: "Found in a search",
     AccessAction.PERSON_RELATIONSHIP_ADDED: "Carer, relative or representative added",
+    AccessAction.PERSON_RELATIONSHIP_LINKED: "Carer, relative or representative linked to their own record",
     AccessAction.PERSON_LOADED: "Record loaded",
     AccessAction.PERSON_BREAK_GLASS: "Restricted record opened by breaking the glass",
     AccessAction.PERSON_RESTRICTED: "Record restricted",

@@ -25,7 +25,8 @@ class Person(models.Model):
     # Matching keys, kept in step with the names by the services that write them.
     given_name_key = models.CharField(max_length=100, editable=False)
     family_name_key = models.CharField(max_length=100, editable=False)
-    date_of_birth = models.DateField()
+    # Not known for someone recorded only by name, like a carer offered their own assessment.
+    date_of_birth = models.DateField(null=True, blank=True)
     date_of_death = models.DateField(null=True, blank=True)
 
     address_line_1 = models.CharField("address line 1", max_length=200, blank=True)
@@ -100,11 +101,11 @@ class Person(models.Model):
         """The council's unique identifier for the person (the LA Person Unique Identifier in CLD)."""
         return f"P{self.pk:07d}"
 
-    def age_on(self, day) -> int:
-        return identity.age_on(self.date_of_birth, day)
+    def age_on(self, day) -> int | None:
+        return identity.age_on(self.date_of_birth, day) if self.date_of_birth else None
 
     @property
-    def age(self) -> int:
+    def age(self) -> int | None:
         return self.age_on(timezone.localdate())
 
 

@@ -284,3 +284,34 @@ def add_relationship(*, actor: Actor, person: Person, details: dict, submission_
             obj=relationship,
         )
     return relationship
+
+
+def link_related_person(*, actor: Actor, relationship: Relationship, related_person: Person) -> Relationship:
+    """Link someone named on a person's record to their own record of the same council, once."""
+    if related_person.council_id != relationship.council_id:
+        raise ValueError("A relationship links people of one council only.")
+    if relationship.related_person_id is not None:
+        raise ValueError("This relationship already links a person on record.")
+    with transaction.atomic():
+        relationship.related_person = related_person
+        relationship._history_user = actor.user  # type: ignore[attr-defined]
+        relationship.save(update_fields=["related_person"])
+        record_access(
+            actor=actor,
+            kind=AccessEvent.Kind.CHANGE,
+            action=AccessAction.PERSON_RELATIONSHIP_LINKED,
+            obj=relationship,
+            council_id=relationship.council_id,
+            person_id=relationship.person_id,
+            fields=["related_person"],
+            detail={"related_person": related_person.pk},
+        )
+        add_to_timeline(
+            person=relationship.person,
+            kind="record",
+            title=f"{relationship.get_kind_display()} linked to their own record",
+            summary=related_person.full_name,
+            actor=actor,
+            obj=relationship,
+        )
+    return relationship

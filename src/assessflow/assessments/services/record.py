@@ -1,6 +1,7 @@
 """Recording an assessment: its sections and their status, saving a section without overwriting anyone, drafts kept
 as the assessor types, and offering an unpaid carer their own assessment (s.10)."""
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -10,6 +11,8 @@ from assessflow.audit.actor import Actor
 from assessflow.audit.models import AccessEvent
 from assessflow.audit.services import record_on_person
 from assessflow.pathway.transitions import IllegalMove
+from assessflow.people.models import Person, Relationship
+from assessflow.people.services import create_person, link_related_person
 from assessflow.waiting.models import WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry
 
@@ -19,6 +22,8 @@ from ..models import Assessment, Draft
 from ..moves import EDITABLE
 from ..record_selectors import carers_to_offer
 
+# The namespace of the submission ids of carers' records created from a relationship, one per relationship.
+CARER_RECORDS = uuid.UUID("6f1d3c52-8a0e-4b7e-9a55-2f4c0b8d1e73")
 NOT_STARTED, IN_PROGRESS, COMPLETED = "Not started", "In progress", "Completed"
 
 
@@ -238,16 +243,59 @@ def keep_draft(*, actor: Actor, assessment: Assessment, section: Section, data: 
     return draft
 
 
+# Titles that may open a name written as free text; what follows them is the carer's own name.
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"}
+
+
+def split_name(name: str) -> dict:
+    """A carer's name as written on the relationship, as a person record's title, first and last names: the last
+    word is the last name. A single word cannot be split without guessing, so it is refused."""
+    words = name.split()
+    title = words.pop(0).rstrip(".") if len(words) > 1 and words[0].lower().rstrip(".") in TITLES else ""
+    if len(words) < 2:
+        raise IllegalMove(
+            f"Record {name.strip() or 'the carer'}'s first and last names on the person's record before offering "
+            "them an assessment."
+        )
+    return {"title": title, "given_name": " ".join(words[:-1]), "family_name": words[-1]}
+
+
+def _carer_person(actor: Actor, relationship: Relationship) -> Person:
+    """The carer's own record: linked already, or created in the person's council from the name on the
+    relationship, with the phone and email it gives and nothing invented (no NHS number, no date of birth).
+    Created once for the relationship: a retry finds the same record."""
+    if relationship.related_person_id is not None:
+        return relationship.related_person
+    details = {**split_name(relationship.name), "phone": relationship.phone, "email": relationship.email}
+    carer = create_person(
+        actor=actor,
+        council=relationship.council,
+        details=details,
+        submission_id=uuid.uuid5(CARER_RECORDS, str(relationship.pk)),
+    )
+    link_related_person(actor=actor, relationship=relationship, related_person=carer)
+    return carer
+
+
 def offer_carers_assessment(*, actor: Actor, assessment: Assessment, relationship_id: int) -> WaitingListEntry:
     """Put the person's unpaid carer on the carer's assessment list (s.10), once: an offer already waiting or under
-    way is not made again."""
-    relationship = next((r for r in carers_to_offer(assessment) if r.pk == relationship_id), None)
-    if relationship is None:
+    way is not made again. A carer named only by name gets their own record of the council first (never one handed
+    to a provider: a provider's assessor may offer, but sees the carer only if the work is later handed to them)."""
+    if not any(r.pk == relationship_id for r in carers_to_offer(assessment)):
         raise IllegalMove("This carer already has a carer's assessment waiting or under way.")
     with transaction.atomic():
+        # Locked and read again, so a second press waits for the first and then finds the offer made.
+        relationship = (
+            Relationship.objects.select_for_update()
+            .select_related("related_person", "council")
+            .get(pk=relationship_id, person=assessment.person)
+        )
+        if not any(r.pk == relationship_id for r in carers_to_offer(assessment)):
+            raise IllegalMove("This carer already has a carer's assessment waiting or under way.")
+        carer = _carer_person(actor, relationship)
         entry = add_entry(
             actor=actor,
-            person=relationship.related_person,
+            person=carer,
             work_type=WorkType.CARERS_ASSESSMENT,
             priority=assessment.entry.priority,
             rationale=f"Offered during the {assessment.get_kind_display().lower()} of the person they care for (s.10).",
@@ -258,6 +306,6 @@ def offer_carers_assessment(*, actor: Actor, assessment: Assessment, relationshi
             kind=AccessEvent.Kind.CHANGE,
             action=AccessAction.CARER_OFFERED,
             obj=assessment,
-            detail={"carer": relationship.related_person_id, "entry": entry.pk},
+            detail={"carer": carer.pk, "entry": entry.pk, "relationship": relationship.pk},
         )
     return entry

@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from assessflow.assessments.models import Assessment, AssessmentSettings, Check
 from assessflow.audit.models import AccessEvent
 from assessflow.pathway.models import EventType, PathwayEvent
+from assessflow.people.models import Person, TimelineEntry
 from assessflow.tests import factories
 from assessflow.waiting.models import WaitingListEntry
 
@@ -194,6 +195,76 @@ def test_an_unpaid_carer_is_offered_an_assessment_once(cast, sign_in):
         assert WaitingListEntry.objects.filter(person=carer, work_type="carers_assessment").count() == 1
     assert "Offer Colin Keeper a carer" not in client.get(page_of(assessment)).content.decode()
     assert len(logged(assessment, "assessments.carer_offered")) == 1
+
+
+def _name_only_carer(cast, person, name="Mrs Jean Ann Keeper"):
+    with scopes_disabled():
+        return factories.RelationshipFactory(
+            person=person, kind="carer", related_person=None, name=name, phone="07700 900123", provides_unpaid_care=True
+        )
+
+
+def test_a_carer_named_only_by_name_gets_their_own_record_and_a_place_on_the_list_once(cast, sign_in):
+    relationship = _name_only_carer(cast, cast.person_a)
+    assessment = council_case(cast)
+    client = sign_in(cast.member("assessor_a"))
+    assert "Offer Mrs Jean Ann Keeper a carer" in client.get(page_of(assessment)).content.decode()
+    offer = reverse("assessments:offer-carer", args=[assessment.pk])
+    client.post(offer, {"relationship": relationship.pk})
+    client.post(offer, {"relationship": relationship.pk})  # a double click, or a second tab
+    with scopes_disabled():
+        relationship.refresh_from_db()
+        carer = relationship.related_person
+        assert (carer.council_id, carer.title, carer.given_name, carer.family_name, carer.phone) == (
+            cast.council_a.pk,
+            "Mrs",
+            "Jean Ann",
+            "Keeper",
+            "07700 900123",
+        )
+        assert carer.nhs_number == "" and carer.date_of_birth is None
+        assert TimelineEntry.objects.filter(person=carer, title="Record created").count() == 1
+        assert WaitingListEntry.objects.filter(person=carer, work_type="carers_assessment").count() == 1
+        assert Person.objects.filter(family_name="Keeper").count() == 1
+    assert len(logged(assessment, "assessments.carer_offered")) == 1
+    page = client.get(page_of(assessment)).content.decode()
+    assert "Offer Mrs Jean Ann Keeper a carer" not in page and "Offer Jean Ann Keeper a carer" not in page
+    carer_page = client.get(reverse("people:detail", args=[carer.pk])).content.decode()
+    assert "Jean Ann Keeper" in carer_page and "Not known" in carer_page
+
+
+def test_a_carer_known_by_one_name_only_is_not_given_an_invented_one(cast, sign_in):
+    relationship = _name_only_carer(cast, cast.person_a, name="Jean")
+    assessment = council_case(cast)
+    client = sign_in(cast.member("assessor_a"))
+    response = client.post(
+        reverse("assessments:offer-carer", args=[assessment.pk]), {"relationship": relationship.pk}, follow=True
+    )
+    assert "first and last names" in response.content.decode()
+    with scopes_disabled():
+        relationship.refresh_from_db()
+        assert relationship.related_person_id is None
+        assert not WaitingListEntry.objects.filter(work_type="carers_assessment").exists()
+
+
+def test_a_providers_assessor_offers_the_carer_whose_record_stays_with_the_council(cast, sign_in):
+    relationship = _name_only_carer(cast, cast.person_a_handed, name="Peter Handley")
+    with scopes_disabled():
+        allocation = allocated(
+            cast, member="provider_assessor", person=cast.person_a_handed, organisation=cast.provider
+        )
+        assessment = factories.AssessmentFactory(allocation=allocation)
+    client = sign_in(cast.member("provider_assessor"))
+    client.post(reverse("assessments:offer-carer", args=[assessment.pk]), {"relationship": relationship.pk})
+    with scopes_disabled():
+        relationship.refresh_from_db()
+        carer = relationship.related_person
+        assert carer.council_id == cast.council_a.pk and not carer.handovers.exists()
+        assert WaitingListEntry.objects.filter(person=carer, work_type="carers_assessment").count() == 1
+    carer_page = reverse("people:detail", args=[carer.pk])
+    for member in ("provider_assessor", "provider_q_assessor"):
+        assert sign_in(cast.member(member)).get(carer_page).status_code == 404
+    assert sign_in(cast.member("assessor_a")).get(carer_page).status_code == 200
 
 
 def test_submitting_shows_what_stops_it_and_then_leaves_the_sections_read_only(cast, sign_in):

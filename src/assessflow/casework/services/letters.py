@@ -124,7 +124,7 @@ def merge_values(*, person: Person, actor: Actor) -> dict[str, str]:
         "person_address": "\n".join(part for part in address if part),
         "person_reference": person.person_reference,
         "nhs_number": person.nhs_number_display,
-        "date_of_birth": f"{person.date_of_birth:%-d %B %Y}",
+        "date_of_birth": f"{person.date_of_birth:%-d %B %Y}" if person.date_of_birth else "",
         "today": f"{timezone.localdate():%-d %B %Y}",
         "council_name": council.name,
         "council_contact": how_to_contact(settings),
