@@ -1,7 +1,9 @@
 """The demo council's assessment work: needs assessments on the list and allocated, one under way, one
-contracted to the provider, so every assessment role has something to open. Idempotent."""
+contracted to the provider, then submitted work at quality assurance, at the panel and agreed (`demo_decided`),
+so every assessment role has something to open. Idempotent."""
 
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from assessflow.allocation.services import AllocationRefused, allocate
@@ -11,6 +13,7 @@ from assessflow.tenancy.models import Organisation, User
 from assessflow.waiting.models import WaitingListEntry, WorkType
 from assessflow.waiting.services import add_entry
 
+from .demo_decided import CASES, load_demo_decided
 from .models import Assessment, AssessmentSettings
 from .services.common import start
 
@@ -45,6 +48,11 @@ def _people(council: Organisation, handed: bool, count: int) -> list[Person]:
 def load_demo_assessments(council: Organisation) -> int:
     """Returns how many pieces of work were added (none on a second run)."""
     AssessmentSettings.objects.get_or_create(council=council)
+    added = _load_allocated(council)
+    return added + load_demo_decided(council, _people(council, False, len(CASES)), timezone.localdate())
+
+
+def _load_allocated(council: Organisation) -> int:
     if WaitingListEntry.objects.filter(council=council, work_type=WorkType.NEEDS_ASSESSMENT).exists():
         return 0
     manager = User.objects.get(email="manager@demo-borough.example")
