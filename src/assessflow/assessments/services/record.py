@@ -264,7 +264,7 @@ def _carer_person(actor: Actor, relationship: Relationship) -> Person:
     """The carer's own record: linked already, or created in the person's council from the name on the
     relationship, with the phone and email it gives and nothing invented (no NHS number, no date of birth).
     Created once for the relationship: a retry finds the same record."""
-    if relationship.related_person_id is not None:
+    if relationship.related_person is not None:
         return relationship.related_person
     details = {**split_name(relationship.name), "phone": relationship.phone, "email": relationship.email}
     carer = create_person(
