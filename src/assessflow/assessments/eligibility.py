@@ -177,7 +177,13 @@ def _fluctuating_note(fluctuating: bool, period: str) -> list[str]:
         return []
     if not period.strip():
         raise AnswersRefused("Where needs fluctuate, record the period over which they were considered")
-    return [f"The needs fluctuate: the answers describe the circumstances over {period.strip()}."]
+    return [f"The needs fluctuate: the answers describe the circumstances over {_mid_sentence(period.strip())}."]
+
+
+def _mid_sentence(period: str) -> str:
+    """ "The last 3 months" read inside the note's sentence; a month's or a place's capital stays."""
+    first, _, rest = period.partition(" ")
+    return f"{first.lower()} {rest}".strip() if first in ("The", "Last", "Over", "Since", "From", "Past") else period
 
 
 def adult(

@@ -118,6 +118,21 @@ def test_fluctuating_needs_record_the_period_considered():
         adult(impairment_or_illness=True, outcomes=TWO_UNMET, significant_impact=True, fluctuating=True)
 
 
+def test_a_period_typed_as_a_sentence_reads_inside_the_note():
+    def note(period: str) -> str:
+        kept = adult(
+            impairment_or_illness=True,
+            outcomes=TWO_UNMET,
+            significant_impact=True,
+            fluctuating=True,
+            period_considered=period,
+        )
+        return kept.notes[0]
+
+    assert note("The last 3 months").endswith("circumstances over the last 3 months.")
+    assert note("March to May").endswith("circumstances over March to May.")
+
+
 def test_unknown_outcomes_ways_and_areas_are_refused_by_name():
     with pytest.raises(AnswersRefused, match="Not an outcome in the regulations for an adult: gardening"):
         adult(impairment_or_illness=True, outcomes={"gardening": [Way.SLOWLY]}, significant_impact=True)
