@@ -250,6 +250,7 @@ def test_a_needs_assessment_goes_from_caseload_to_agreed_plan(demo_server, brows
     worker.click("link", "Letters", exact=False)
     worker.click("button", "Produce the decision letter")
     assert "Letter filed on the record" in page.locator(".govuk-notification-banner--success").inner_text()
+    assert page.get_by_role("link", name="Download the letter (PDF").is_visible()
     worker.goto(f"/people/{referred['person']}/")
     review = first_review_on(starts_on, weeks=6)
     assert f"{review.day} {review:%B %Y}" in page.locator(".govuk-summary-list").first.inner_text()
