@@ -67,6 +67,7 @@ def _page(request: HttpRequest, item, *, status: int = 200, submit_errors=()) ->
             "carers": record_selectors.carers_to_offer(item) if editable else [],
             "submit_errors": submit_errors,
             "checks": selectors.checks_of(item),
+            "returned": selectors.returned_sections(item),
             **person_page(request.membership, item.person, concern_from=("assessment", item.pk)),
         },
         status=status,

@@ -39,3 +39,11 @@ def settings_for(council) -> AssessmentSettings:
 
 def checks_of(assessment: Assessment) -> QuerySet[Check]:
     return Check.objects.filter(assessment=assessment).select_related("decided_by")
+
+
+def returned_sections(assessment: Assessment) -> set[str]:
+    """The sections the latest return asked to change, while the work is back with the assessor."""
+    if assessment.status != Assessment.Status.RETURNED:
+        return set()
+    last = Check.objects.filter(assessment=assessment, outcome=Check.Outcome.RETURNED).order_by("-pk").first()
+    return set(last.reasons) if last is not None else set()

@@ -1,6 +1,8 @@
 """The checker's pages: each QA lead's queue holds only their own organisation's work, the check page shows what was
 recorded and takes the decision, and every read and decision is logged."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -126,6 +128,10 @@ def test_returned_work_goes_back_to_the_assessor_with_the_reason_on_the_assessme
     assert "Returned for changes" in page
     assert '<dt class="govuk-summary-list__key">Outcomes</dt>' in page and "Say what happens at mealtimes" in page
     assert "Submit the assessment" in page  # editable again
+    # The task list marks the section the reason is about, and only that one.
+    returned_tag = "Returned: see the reasons above"
+    assert page.count(returned_tag) == 1
+    assert re.search(r'id="section-outcomes-status"><strong[^>]*>' + returned_tag, page)
 
 
 def test_a_pass_moves_the_work_on_and_a_stale_page_is_told_so(cast, sign_in, work):
