@@ -17,7 +17,7 @@ from assessflow.people.selectors import PersonSearch
 from assessflow.people.services import record_people_searched
 from assessflow.tenancy.permissions import may, permission_required, require
 
-from . import record_selectors, selectors
+from . import client_level_data, record_selectors, selectors
 from .actions import AccessAction
 from .moves import EDITABLE
 from .page_parts import PAGE_PARTS
@@ -68,6 +68,7 @@ def _page(request: HttpRequest, item, *, status: int = 200, submit_errors=()) ->
             "submit_errors": submit_errors,
             "checks": selectors.checks_of(item),
             "returned": selectors.returned_sections(item),
+            "client_level_data": client_level_data.of(item),
             **person_page(request.membership, item.person, concern_from=("assessment", item.pk)),
         },
         status=status,
