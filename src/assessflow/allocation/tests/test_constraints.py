@@ -139,3 +139,8 @@ def test_a_share_is_the_work_spread_over_capacity_with_the_tolerance_and_never_a
     team = [assessor(capacity=10), assessor(id=8, capacity=5)]
     assert spread_caps(team, 5, 20) == {7: 4, 8: 2}  # 5 of 15 slots, plus 20%: 0.4 of each capacity, rounded up
     assert spread_caps(team, 100, 20) == {7: 10, 8: 5}
+
+
+def test_a_tolerance_of_a_hundred_per_cent_doubles_each_share():
+    # 301 cases for 1,000 slots, doubled: 60.2% of each capacity, rounded up.
+    assert spread_caps([assessor(capacity=100), assessor(id=8, capacity=900)], 301, 100) == {7: 61, 8: 542}
