@@ -167,9 +167,10 @@ def may_check_anything(membership: Membership | None) -> bool:
     )
 
 
-def waiting_for(membership: Membership, assessment_id: int, *, session=None) -> Waiting:
-    """The work if it waits for this membership's check; 404 otherwise, outside the membership's reach or not."""
-    found = assessment_for(membership, assessment_id, session=session)
+def waiting_for(membership: Membership, assessment_id: int, *, session=None, to_change: bool = False) -> Waiting:
+    """The work if it waits for this membership's check; 404 otherwise, outside the membership's reach or not.
+    `to_change` for a decision: breaking the glass on a restricted record opens it for reading only."""
+    found = assessment_for(membership, assessment_id, session=session, to_change=to_change)
     [waiting] = waiting_checks([found])
     if not may_decide(membership, found, waiting.stage, supervisor_id=waiting.supervisor_id):
         raise Http404("Not waiting for your check")

@@ -45,7 +45,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("assessments.view")
 def check(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    waiting = check_selectors.waiting_for(request.membership, assessment_id, session=request.session)
+    waiting = check_selectors.waiting_for(
+        request.membership, assessment_id, session=request.session, to_change=request.method == "POST"
+    )
     item = waiting.assessment
     sections = reason_sections(item)
     form = CheckForm(request.POST or None, sections=sections, initial={"version": item.version})

@@ -32,10 +32,10 @@ def panel_queue(membership: Membership) -> QuerySet[Assessment]:
     )
 
 
-def panel_case_for(membership: Membership, pk: int, *, session=None) -> Assessment:
+def panel_case_for(membership: Membership, pk: int, *, session=None, to_change: bool = False) -> Assessment:
     """One case at panel (404 outside the member's council or once it has left the panel); a restricted record
     stays closed as everywhere else."""
-    return on_person_for(panel_queue(membership), membership, pk, session)
+    return on_person_for(panel_queue(membership), membership, pk, session, to_change=to_change)
 
 
 def decision_for(membership: Membership, pk: int, *, session=None) -> PanelDecision:

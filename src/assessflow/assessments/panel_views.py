@@ -45,7 +45,9 @@ def agenda(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("assessments.panel")
 def case(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    item = panel_selectors.panel_case_for(request.membership, assessment_id, session=request.session)
+    item = panel_selectors.panel_case_for(
+        request.membership, assessment_id, session=request.session, to_change=request.method == "POST"
+    )
     form = PanelDecisionForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
