@@ -89,6 +89,19 @@ PAGES = [
     ("allocation.configure", "/allocation/settings/", ADMIN),
     ("allocation.own_caseload", "/allocation/caseload/", {"assessor", "safeguarding", "provider_assessor"}),
     ("allocation.team_caseload", "/allocation/team/", COUNCIL_MANAGERS | {"provider_team_manager"}),
+    # The assessment is the provider's (the person is handed to it), so the provider's staff see it as the council's.
+    (
+        "assessments.view",
+        "/assessments/{assessment}/",
+        {"assessor", "team_manager", "safeguarding", "dols", "provider_assessor", "provider_team_manager"},
+    ),
+    (
+        "assessments.carry_out",
+        "/assessments/{assessment}/plan/details/",
+        {"assessor", "safeguarding", "provider_assessor"},
+    ),
+    ("assessments.panel", "/assessments/panel/", {"panel_member"}),
+    ("assessments.configure", "/assessments/settings/", ADMIN),
 ]
 
 
@@ -105,12 +118,6 @@ def _build() -> tuple[dict, dict]:
     contract = factories.ContractFactory(council=council, provider=provider)
     person = factories.PersonFactory(council=council)
     factories.HandoverFactory(person=person, contract=contract)
-    objects = {
-        "person": person.pk,
-        "referral": factories.ReferralFactory(person=person).pk,
-        "entry": factories.WaitingListEntryFactory(person=person).pk,
-        "dols": factories.DolsApplicationFactory(person=person).pk,
-    }
     members = {}
     for key, role in COUNCIL.items():
         qualification = Qualification.SOCIAL_WORKER if role == Role.ASSESSOR else ""
@@ -136,6 +143,18 @@ def _build() -> tuple[dict, dict]:
     members["referrer"] = factories.MembershipFactory(organisation=surgery, role=Role.REFERRER)
     members["citizen"] = factories.MembershipFactory(organisation=council, role=Role.CITIZEN)
     factories.CitizenAccountFactory(person=factories.PersonFactory(council=council), user=members["citizen"].user)
+    objects = {
+        "person": person.pk,
+        "referral": factories.ReferralFactory(person=person).pk,
+        "entry": factories.WaitingListEntryFactory(person=person).pk,
+        "dols": factories.DolsApplicationFactory(person=person).pk,
+        "assessment": factories.AssessmentFactory(
+            allocation__entry__person=person,
+            allocation__organisation=provider,
+            allocation__assessor=members["provider_assessor"].user,
+            answers=factories.ELIGIBLE_ADULT_ANSWERS,
+        ).pk,
+    }
     return objects, members
 
 
