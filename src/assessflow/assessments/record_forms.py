@@ -2,24 +2,12 @@
 
 from django import forms
 
-from assessflow.core.forms import GovukFormMixin
+from assessflow.core.forms import GovukFormMixin, yes_no
 
 from .eligibility import ADULT_OUTCOMES, ADULT_WAYS, CARER_OUTCOMES, CARER_WAYS, WAY_WORDS, WELLBEING_AREAS, Way
 from .models import Assessment, Method, Term
 
 SHORT, LONG = 200, 4000  # the limits of a short answer and of a long one, named in their errors
-
-
-def yes_no(label: str, message: str, *, help_text: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda v: v == "yes",
-        empty_value=None,
-        widget=forms.RadioSelect,
-        error_messages={"required": message},
-    )
 
 
 def long_text(label: str, *, message: str = "", help_text: str = "", limit: int = LONG) -> forms.CharField:

@@ -101,6 +101,20 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
+def yes_no(label: str, message: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
+    """A yes-or-no question as radios, answered as True or False (None when it was not asked)."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=required,
+        error_messages={"required": message},
+    )
+
+
 def too_long_message(label: str | Promise, limit: int) -> str:
     """The GOV.UK message for an answer over its limit, naming the answer and the limit."""
     label = str(label).strip()

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from assessflow.core.forms import GovukDateField, GovukFormMixin, SubmissionIdField
+from assessflow.core.forms import GovukDateField, GovukFormMixin, SubmissionIdField, yes_no
 from assessflow.tenancy.models import Organisation, Team, User
 from assessflow.tenancy.roles import STAFF_ROLES, OrganisationKind
 from assessflow.waiting.models import Priority
@@ -21,19 +21,6 @@ from .categories import (
     RiskType,
 )
 from .models import Concern, DolsApplication, SafeguardingSettings, StrategyDiscussion
-
-
-def yes_no(label: str, message: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda v: v == "yes",
-        empty_value=None,
-        widget=forms.RadioSelect,
-        required=required,
-        error_messages={"required": message},
-    )
 
 
 def text(label: str, message: str = "", *, rows: int = 4, help_text: str = "") -> forms.CharField:
