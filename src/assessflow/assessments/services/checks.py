@@ -91,8 +91,9 @@ def decide(
             event_kind=EventType.QA_RETURNED,
             action=AccessAction.QA_RETURNED,
             title=f"{label}: returned to the assessor",
-            reason="; ".join(reasons.values()),
-            summary=comment.strip(),
+            # The pathway keeps a code (which check returned it); the reasons are the timeline's words.
+            reason=str(stage),
+            summary=" ".join([*reasons.values(), comment.strip()]).strip(),
             expected_version=expected_version,
         )
 

@@ -286,7 +286,7 @@ def offer_carers_assessment(*, actor: Actor, assessment: Assessment, relationshi
     with transaction.atomic():
         # Locked and read again, so a second press waits for the first and then finds the offer made.
         relationship = (
-            Relationship.objects.select_for_update()
+            Relationship.objects.select_for_update(of=("self",))
             .select_related("related_person", "council")
             .get(pk=relationship_id, person=assessment.person)
         )
