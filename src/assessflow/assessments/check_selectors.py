@@ -199,10 +199,8 @@ class Record:
 
 
 def pounds(pence: int | None) -> str:
-    if pence is None:
-        return "To be assessed"
-    whole, part = divmod(pence, 100)
-    return f"£{whole:,}" if not part else f"£{whole:,}.{part:02d}"
+    """Money as the checker reads it: whole pounds without pence (£495), an amount not known yet in words."""
+    return "To be assessed" if pence is None else costs.pounds(pence).removesuffix(".00")
 
 
 YES_NO = {True: "Yes", False: "No", None: "Not recorded"}

@@ -25,6 +25,11 @@ def _pence(amount: Fraction) -> int:
     return int((Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
+def pounds(pence: int) -> str:
+    """Whole pence as a page or a letter shows money: £1,234.50 (exact, as pence are whole)."""
+    return f"£{pence // 100:,}.{pence % 100:02d}"
+
+
 def weekly_pence(line: Line) -> int:
     """The line's cost a week; 0 for a one-off."""
     if line.frequency == ONCE:

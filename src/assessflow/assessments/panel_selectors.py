@@ -17,10 +17,6 @@ from .models import Assessment, PanelDecision, PlanLine
 from .selectors import settings_for
 
 
-def money(pence: int) -> str:
-    return f"£{pence // 100:,}.{pence % 100:02d}"
-
-
 def panel_queue(membership: Membership) -> QuerySet[Assessment]:
     """Work waiting for the panel of the member's own council, oldest submission first."""
     if membership.organisation.kind != OrganisationKind.COUNCIL:
@@ -95,19 +91,19 @@ class Summary:
 
     @property
     def weekly(self) -> str:
-        return money(self.weekly_pence)
+        return costs.pounds(self.weekly_pence)
 
     @property
     def one_off(self) -> str:
-        return money(self.one_off_pence)
+        return costs.pounds(self.one_off_pence)
 
     @property
     def threshold(self) -> str:
-        return money(self.threshold_pence)
+        return costs.pounds(self.threshold_pence)
 
     @property
     def over_by(self) -> str:
-        return money(max(0, self.weekly_pence - self.threshold_pence))
+        return costs.pounds(max(0, self.weekly_pence - self.threshold_pence))
 
 
 def _outcome_words(assessment: Assessment) -> dict[str, str]:
@@ -140,8 +136,8 @@ def summaries(assessments: list[Assessment], *, today: datetime.date) -> list[Su
                     description=line.description,
                     provider=line.provider_name,
                     starts_on=line.starts_on,
-                    cost=f"{money(line.cost_pence)} x {line.units.normalize():f} {line.get_frequency_display()}",
-                    weekly=money(costs.weekly_pence(priced_line)),
+                    cost=f"{costs.pounds(line.cost_pence)} x {line.units.normalize():f} {line.get_frequency_display()}",
+                    weekly=costs.pounds(costs.weekly_pence(priced_line)),
                     outcomes=[words.get(key, key) for key in line.outcomes],
                 )
             )

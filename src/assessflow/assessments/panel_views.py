@@ -15,7 +15,7 @@ from assessflow.pathway.transitions import IllegalMove, MoveConflict
 from assessflow.people.extensions import person_page
 from assessflow.tenancy.permissions import permission_required
 
-from . import panel_selectors, selectors
+from . import costs, panel_selectors, selectors
 from .actions import AccessAction
 from .panel_forms import PanelDecisionForm
 from .services import panel
@@ -90,7 +90,7 @@ def decision_record(request: HttpRequest, decision_id: int) -> HttpResponse:
     return render(
         request,
         "assessments/panel/decision.html",
-        {"decision": decision, "summary": summary, "weekly_seen": panel_selectors.money(decision.weekly_cost_pence)},
+        {"decision": decision, "summary": summary, "weekly_seen": costs.pounds(decision.weekly_cost_pence)},
     )
 
 

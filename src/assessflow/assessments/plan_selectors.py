@@ -53,10 +53,8 @@ def budget_of(plan: SupportPlan | None, lines: list[PlanLine]) -> costs.Budget:
 
 
 def pounds(pence: int | None) -> str:
-    """£1,234.50 as a page shows money; pence are whole, so this is exact."""
-    if pence is None:
-        return ""
-    return f"£{pence // 100:,}.{pence % 100:02d}"
+    """£1,234.50, or nothing for an amount not known yet."""
+    return "" if pence is None else costs.pounds(pence)
 
 
 @dataclass(frozen=True)
