@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import get_resolver
 
 from assessflow.conftest import Cast, build_cast
-from assessflow.tests.url_walk import body, fill, reads_its_query, walk
+from assessflow.tests.url_walk import body, fill, reads_its_query, walk, walked
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +69,6 @@ POSTGRESQL_ACTORS = [
     "referrer_a2",
     "citizen_a2",
 ]
-
-
-def _walked_actors() -> list[str]:
-    from django.conf import settings
-
-    on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    return POSTGRESQL_ACTORS if on_postgresql else ACTORS
 
 
 def council_staff(actor: str, suffix: str) -> bool:
@@ -331,7 +324,7 @@ def test_the_walk_finds_the_pages():
     assert {"home", "people:find", "people:detail", "people:access-log"} <= names
 
 
-@pytest.mark.parametrize("actor", _walked_actors())
+@pytest.mark.parametrize("actor", walked(ACTORS, POSTGRESQL_ACTORS))
 def test_no_role_reaches_another_tenants_records(cast, sign_in, actor):
     client = sign_in(cast.member(actor))
     markers = foreign_markers(cast, actor)

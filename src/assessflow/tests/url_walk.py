@@ -21,6 +21,13 @@ def walk(resolver: URLResolver, prefix: str = "", namespace: str = "") -> Iterat
             yield f"{namespace}{entry.name}", prefix + str(entry.pattern), sorted(entry.pattern.converters)
 
 
+def walked(everyone: list[str], on_postgresql: list[str]) -> list[str]:
+    """The actors a walk takes: every one on SQLite, one of each kind on PostgreSQL (docs/decisions/0012)."""
+    from django.conf import settings
+
+    return on_postgresql if settings.DATABASES["default"]["ENGINE"].endswith("postgresql") else everyone
+
+
 def fill(route: str, arguments: dict) -> str:
     path = "/" + route
     for name, value in arguments.items():

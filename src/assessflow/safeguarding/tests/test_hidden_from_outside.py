@@ -28,7 +28,7 @@ from assessflow.safeguarding.categories import Requirement
 from assessflow.safeguarding.models import Concern, DolsApplication, ProtectionAction
 from assessflow.tenancy.roles import Qualification, Role
 from assessflow.tests import factories
-from assessflow.tests.url_walk import body, fill, reads_its_query, walk
+from assessflow.tests.url_walk import body, fill, reads_its_query, walk, walked
 from assessflow.waiting.models import WaitingListEntry
 
 from .helpers import CONCERN, assess, dols_assessors, grant, name_assessors, raise_concern
@@ -345,14 +345,7 @@ def walk_restricted(client, route: str, kind: str, case: Case, where: str, ordin
 POSTGRESQL_OUTSIDERS = ["provider_assessor", "referrer_a", "citizen"]
 
 
-def _walked_outsiders() -> list[str]:
-    from django.conf import settings
-
-    on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    return POSTGRESQL_OUTSIDERS if on_postgresql else OUTSIDERS
-
-
-@pytest.mark.parametrize("actor", _walked_outsiders())
+@pytest.mark.parametrize("actor", walked(OUTSIDERS, POSTGRESQL_OUTSIDERS))
 def test_no_page_tells_an_outsider_of_safeguarding_or_dols(cast, case, sign_in, actor):
     assert_the_council_sees_it(cast, case, sign_in)
     client = sign_in(case.members[actor])
